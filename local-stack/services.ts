@@ -1,0 +1,7 @@
+// The Supabase services the gateway serves, each under its URL prefix.
+import type { StackContext } from './context.ts';
+import type { Service } from './gateway/service.ts';
+
+export function createServices(_context: StackContext): Service[] {
+	return [];
+}

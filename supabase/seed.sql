@@ -1,0 +1,1 @@
+-- Données de démonstration : voir les migrations pour le schéma.
