@@ -1,0 +1,53 @@
+// Playwright's web server: a fresh, seeded local stack, then the built app (adapter-node)
+// wired to it, as production would run it. SIGINT stops the app, then the stack.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { removeDataDir, startStack } from '../../integration/support/start-stack.ts';
+
+const ROOT = resolve(import.meta.dirname, '..', '..', '..');
+
+async function main() {
+	if (!existsSync(join(ROOT, 'build', 'index.js'))) {
+		throw new Error('build/ is missing: run `npm run build` before the E2E tests');
+	}
+	const stack = await startStack({
+		dataDir: mkdtempSync(join(tmpdir(), 'e2e-stack-')),
+		apiPort: Number(process.env.E2E_API_PORT),
+		dbPort: Number(process.env.E2E_DB_PORT),
+		mailPort: Number(process.env.E2E_MAIL_PORT)
+	});
+	const port = process.env.E2E_APP_PORT ?? '4173';
+	const app = spawn(process.execPath, [join(ROOT, 'build', 'index.js')], {
+		cwd: ROOT,
+		stdio: 'inherit',
+		env: {
+			...process.env,
+			HOST: '127.0.0.1',
+			PORT: port,
+			ORIGIN: `http://127.0.0.1:${port}`,
+			PUBLIC_SUPABASE_URL: stack.apiUrl,
+			PUBLIC_SUPABASE_PUBLISHABLE_KEY: stack.publishableKey,
+			SUPABASE_SECRET_KEY: stack.secretKey,
+			PUBLIC_MAIL_CATCHER_URL: stack.mailUrl ?? ''
+		}
+	});
+	let stopping = false;
+	const stop = async () => {
+		if (stopping) return;
+		stopping = true;
+		app.kill('SIGINT');
+		await stack.stop();
+		removeDataDir(stack.dataDir);
+		process.exit(0);
+	};
+	app.once('exit', () => void stop());
+	process.on('SIGINT', () => void stop());
+	process.on('SIGTERM', () => void stop());
+}
+
+main().catch((error: Error) => {
+	console.error(error.message);
+	process.exit(1);
+});
