@@ -1,0 +1,6 @@
+// French messages, one module per area of the app, gathered here. A second language is a
+// sibling folder with the same shape (see ../index.ts).
+import { auth } from './auth.ts';
+import { common } from './common.ts';
+
+export const fr = { common, auth } as const;
