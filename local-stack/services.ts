@@ -1,7 +1,8 @@
 // The Supabase services the gateway serves, each under its URL prefix.
 import type { StackContext } from './context.ts';
 import type { Service } from './gateway/service.ts';
+import { createStorageService } from './storage/service.ts';
 
 export function createServices(_context: StackContext): Service[] {
-	return [];
+	return [createStorageService(_context)];
 }
