@@ -39,19 +39,21 @@ export function authErrorMessage(error: Pick<AuthError, 'code' | 'status' | 'mes
 	}
 }
 
-/** True for messages our own database functions raise for users (French, meant to be shown). */
-const USER_FACING_SQLSTATES = new Set(['P0001', '23514', '23P01', '22023', '42501', 'P0002']);
+/**
+ * Codes our database functions and guards raise with a French sentence meant for users (see
+ * supabase/README.md); Postgres raises some of the same codes in English (RLS refusals), which
+ * are never shown as they are.
+ */
+const USER_FACING_SQLSTATES = new Set(['P0001', '22023', '23P01', '42501', 'PT409', 'PT404']);
+const FRENCH = /[àâçéèêëîïôûùüÿœ«]|\b(le|la|les|des|vous|votre|cette|ce|une?|est|pas)\b/i;
 
 export function dbErrorMessage(error: Pick<PostgrestError, 'code' | 'message'>): string {
-	if (
-		error.code &&
-		USER_FACING_SQLSTATES.has(error.code) &&
-		/[àâçéèêëîïôûùüÿœ]|\b(le|la|les|vous|votre|cette|ce|une?)\b/i.test(error.message)
-	) {
+	if (error.code && USER_FACING_SQLSTATES.has(error.code) && FRENCH.test(error.message)) {
 		return error.message;
 	}
 	switch (error.code) {
 		case '23505':
+		case 'PT409':
 			return t.common.errors.conflict;
 		case '23503':
 		case '23502':
