@@ -5,6 +5,8 @@ import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:
 import { join, resolve } from 'node:path';
 import { applyProjectSettings, bootstrapDatabase } from './bootstrap/index.ts';
 import type { StackContext } from './context.ts';
+import { startCronScheduler } from './cron/scheduler.ts';
+import type { CronScheduler } from './cron/scheduler.ts';
 import { startGateway } from './gateway/server.ts';
 import type { Gateway } from './gateway/server.ts';
 import type { Service } from './gateway/service.ts';
@@ -69,9 +71,11 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
 	let pools: Pools | null = null;
 	const services: Service[] = [];
 	let gateway: Gateway | null = null;
+	let cron: CronScheduler | null = null;
 
 	const shutdown = async () => {
 		await gateway?.close();
+		await cron?.stop();
 		for (const service of [...services].reverse()) await service.stop?.().catch(() => undefined);
 		await pools?.end();
 		await database.stop();
@@ -123,6 +127,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
 			await service.start?.();
 			services.push(service);
 		}
+		cron = await startCronScheduler({ pools, log });
 		gateway = await startGateway({ port: apiPort, services, apiKeys: context.apiKeys, log });
 
 		let stopping: Promise<void> | null = null;
