@@ -947,6 +947,20 @@ export type Database = {
 					isSetofReturn: false;
 				};
 			};
+			apply_livekit_event: {
+				Args: {
+					event: string;
+					event_id: string;
+					occurred_at?: string;
+					participant_identity?: string;
+					room_name: string;
+				};
+				Returns: {
+					outcome: string;
+					video_session_id: string;
+					video_session_status: Database['public']['Enums']['video_session_status'];
+				}[];
+			};
 			cancel_coaching_session: {
 				Args: { reason?: string; session_id: string };
 				Returns: {
@@ -997,6 +1011,27 @@ export type Database = {
 				SetofOptions: {
 					from: '*';
 					to: 'coaching_sessions';
+					isOneToOne: true;
+					isSetofReturn: false;
+				};
+			};
+			end_video_session: {
+				Args: { video_session_id: string };
+				Returns: {
+					coaching_session_id: string;
+					created_at: string;
+					ended_at: string | null;
+					ends_at: string;
+					id: string;
+					room_name: string;
+					started_at: string | null;
+					starts_at: string;
+					status: Database['public']['Enums']['video_session_status'];
+					updated_at: string;
+				};
+				SetofOptions: {
+					from: '*';
+					to: 'video_sessions';
 					isOneToOne: true;
 					isSetofReturn: false;
 				};

@@ -133,8 +133,8 @@ select bag_eq(
   $$,
   array['send_coaching_request', 'answer_coaching_request', 'cancel_coaching_session',
         'complete_coaching_session', 'rate_coaching_session', 'mark_conversation_read',
-        'mark_notifications_seen'],
-  'authenticated may execute exactly the seven RPCs of public');
+        'mark_notifications_seen', 'end_video_session'],
+  'authenticated may execute exactly the eight RPCs of public');
 
 select schema_privs_are('private', 'anon', array[]::text[],
   'the private schema is out of reach of anon');
