@@ -2,5 +2,6 @@
 // sibling folder with the same shape (see ../index.ts).
 import { auth } from './auth.ts';
 import { common } from './common.ts';
+import { video } from './video.ts';
 
-export const fr = { common, auth } as const;
+export const fr = { common, auth, video } as const;
