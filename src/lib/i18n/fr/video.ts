@@ -75,7 +75,10 @@ export const video = {
 		ended: 'La séance vidéo est terminée.',
 		endedByCoach: 'Le coach a terminé la séance pour tous.',
 		removed: 'Vous avez été déconnecté·e de la salle.',
-		duplicate: 'Vous avez rejoint la séance depuis un autre appareil ou un autre onglet.'
+		duplicate: 'Vous avez rejoint la séance depuis un autre appareil ou un autre onglet.',
+		enableAudio: 'Activer le son',
+		audioBlocked: 'Le navigateur a bloqué le son de la séance.',
+		alone: 'Vous êtes seul·e dans la salle pour le moment.'
 	},
 	participants: {
 		title: 'Participants',
