@@ -2,7 +2,8 @@
 import type { StackContext } from './context.ts';
 import type { Service } from './gateway/service.ts';
 import { createStorageService } from './storage/service.ts';
+import { createRealtimeService } from './realtime/service.ts';
 
 export function createServices(_context: StackContext): Service[] {
-	return [createStorageService(_context)];
+	return [createStorageService(_context), createRealtimeService(_context)];
 }

@@ -121,3 +121,18 @@ begin
   end loop;
 end;
 $$;
+
+-- The stack runs Postgres with synchronous_commit = off, so a commit's WAL can wait up to
+-- wal_writer_delay (200 ms) before the walsender may stream it. A transaction that writes a
+-- message commits synchronously instead (fsync is off: the flush is a write), so Broadcast from
+-- Database reaches subscribers as soon as it commits. Local-stack only; not part of Supabase.
+create or replace function _realtime.flush_messages_on_commit() returns trigger
+language plpgsql set search_path = '' as $$
+begin
+  perform pg_catalog.set_config('synchronous_commit', 'on', true);
+  return null;
+end;
+$$;
+create trigger _realtime_flush_on_commit
+  after insert on realtime.messages
+  for each statement execute function _realtime.flush_messages_on_commit();
