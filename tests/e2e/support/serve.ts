@@ -4,7 +4,9 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { freePort } from '../../integration/support/free-port.ts';
 import { removeDataDir, startStack } from '../../integration/support/start-stack.ts';
+import { E2E_LIVEKIT_KEYS } from './livekit.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..', '..');
 
@@ -19,6 +21,9 @@ async function main() {
 		mailPort: Number(process.env.E2E_MAIL_PORT)
 	});
 	const port = process.env.E2E_APP_PORT ?? '4173';
+	// No LiveKit server can run here: video pages get a port nobody listens on, so joining
+	// fails fast and the page must say so (tests/e2e/video.e2e.ts).
+	const livekitUrl = process.env.E2E_LIVEKIT_URL ?? `ws://127.0.0.1:${await freePort()}`;
 	const app = spawn(process.execPath, [join(ROOT, 'build', 'index.js')], {
 		cwd: ROOT,
 		stdio: 'inherit',
@@ -30,7 +35,10 @@ async function main() {
 			PUBLIC_SUPABASE_URL: stack.apiUrl,
 			PUBLIC_SUPABASE_PUBLISHABLE_KEY: stack.publishableKey,
 			SUPABASE_SECRET_KEY: stack.secretKey,
-			PUBLIC_MAIL_CATCHER_URL: stack.mailUrl ?? ''
+			PUBLIC_MAIL_CATCHER_URL: stack.mailUrl ?? '',
+			LIVEKIT_URL: livekitUrl,
+			LIVEKIT_API_KEY: E2E_LIVEKIT_KEYS.apiKey,
+			LIVEKIT_API_SECRET: E2E_LIVEKIT_KEYS.apiSecret
 		}
 	});
 	let stopping = false;
