@@ -34,21 +34,19 @@ export async function replayMessages(
 		 limit $3`,
 		[topic, since, bounded]
 	);
-	return rows
-		.reverse()
-		.map((row) =>
-			row.binary_payload !== null
-				? {
-						id: row.id,
-						event: row.event ?? '',
-						encoding: 'binary',
-						payload: Buffer.from(row.binary_payload, 'hex')
-					}
-				: {
-						id: row.id,
-						event: row.event ?? '',
-						encoding: 'json',
-						payload: Buffer.from(row.payload ?? 'null', 'utf8')
-					}
-		);
+	return rows.reverse().map((row) =>
+		row.binary_payload !== null
+			? {
+					id: row.id,
+					event: row.event ?? '',
+					encoding: 'binary',
+					payload: Buffer.from(row.binary_payload, 'hex')
+				}
+			: {
+					id: row.id,
+					event: row.event ?? '',
+					encoding: 'json',
+					payload: Buffer.from(row.payload ?? 'null', 'utf8')
+				}
+	);
 }

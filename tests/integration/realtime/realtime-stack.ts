@@ -36,6 +36,8 @@ export type JoinOptions = {
 	presenceKey?: string;
 	/** Registers a presence listener, which makes realtime-js enable presence. */
 	presence?: boolean;
+	/** Collects `join:<key>` / `leave:<key>` presence events (listeners must exist before subscribe). */
+	presenceEvents?: string[];
 	/** postgres_changes bindings registered before subscribing. */
 	changes?: { filter: Record<string, string>; received: unknown[] }[];
 	replay?: { since: number; limit?: number };
@@ -121,6 +123,11 @@ export async function joinChannel(
 	);
 	channel.on('system', {}, (payload) => joined.system.push(payload));
 	if (options.presence) channel.on('presence', { event: 'sync' }, () => undefined);
+	const events = options.presenceEvents;
+	if (events) {
+		channel.on('presence', { event: 'join' }, ({ key }) => events.push(`join:${key}`));
+		channel.on('presence', { event: 'leave' }, ({ key }) => events.push(`leave:${key}`));
+	}
 	for (const binding of options.changes ?? [])
 		channel.on('postgres_changes', binding.filter as never, (change) =>
 			binding.received.push(change)
@@ -156,3 +163,52 @@ export async function eventually<T>(check: () => T, ms = 5_000): Promise<T> {
 
 /** Lets in-flight messages arrive before asserting that something did not. */
 export const settle = (ms = 500) => new Promise((done) => setTimeout(done, ms));
+
+/** A bare Phoenix client over `ws`, to drive the protocol frame by frame. */
+export type RawSocket = {
+	ws: WebSocket;
+	/** Every frame received, decoded (binary frames as `{binary: Buffer}`). */
+	frames: unknown[];
+	send(frame: unknown): void;
+	sendBinary(bytes: Buffer): void;
+	next<T = unknown>(match: (frame: unknown) => boolean, ms?: number): Promise<T | undefined>;
+	closed: Promise<{ code: number }>;
+};
+
+export async function rawSocket(
+	apiUrl: string,
+	query: Record<string, string>,
+	headers: Record<string, string> = {}
+): Promise<RawSocket> {
+	const { WebSocket: Ws } = await import('ws');
+	const url = new URL('/realtime/v1/websocket', apiUrl.replace(/^http/, 'ws'));
+	for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value);
+	const ws = new Ws(url, { headers });
+	const frames: unknown[] = [];
+	ws.on('message', (data, isBinary) => {
+		const buffer = data as Buffer;
+		frames.push(isBinary ? { binary: buffer } : JSON.parse(buffer.toString('utf8')));
+	});
+	const closed = new Promise<{ code: number }>((done) =>
+		ws.once('close', (code) => done({ code }))
+	);
+	await new Promise<void>((done, fail) => {
+		ws.once('open', () => done());
+		ws.once('error', fail);
+		ws.once('unexpected-response', (_request, response) => {
+			let body = '';
+			response.on('data', (chunk: Buffer) => (body += chunk));
+			response.on('end', () =>
+				fail(Object.assign(new Error(`upgrade refused`), { status: response.statusCode, body }))
+			);
+		});
+	});
+	return {
+		ws: ws as unknown as WebSocket,
+		frames,
+		send: (frame) => ws.send(JSON.stringify(frame)),
+		sendBinary: (bytes) => ws.send(bytes),
+		next: (match, ms = 5_000) => eventually(() => frames.find(match), ms) as Promise<never>,
+		closed
+	};
+}
