@@ -469,9 +469,9 @@ export class Channel implements Subscriber, ChangeSubscriber {
 		const token = frame.payload.access_token;
 		if (token === null || token === undefined) return;
 		if (typeof token !== 'string' || token.startsWith('sb_') || token === this.token) return;
+		// The previous verdicts keep applying until the new ones are in: deliveries do not pause.
 		const previous = this.policies;
 		this.token = token;
-		this.policies = null;
 		const delay = this.confirmToken();
 		if (typeof delay !== 'number') {
 			this.shutdown(shutdownMessages.token(delay));
@@ -482,7 +482,9 @@ export class Channel implements Subscriber, ChangeSubscriber {
 				const extensions: Extension[] = this.presenceEnabled
 					? ['broadcast', 'presence']
 					: ['broadcast'];
-				this.policies = await readPolicies(this.realtime.pool, this.authContext(), extensions);
+				const fresh = await readPolicies(this.realtime.pool, this.authContext(), extensions);
+				if (this.state !== 'joined') return;
+				this.policies = fresh;
 			} catch (error) {
 				this.realtime.context.log(`[realtime] ${this.topic}: ${(error as Error).message}`);
 				const failure = error instanceof AuthorizationError ? error.failure : 'database';

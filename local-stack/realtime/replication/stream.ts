@@ -183,6 +183,9 @@ export class ReplicationStream {
 	private receive(chunk: Buffer) {
 		const frame = decodeCopyData(chunk);
 		if (frame.type === 'keepalive') {
+			// Between transactions the walsender has sent everything up to its position: confirm
+			// it, so WAL of unpublished tables is not kept for the slot.
+			if (this.current === null && frame.end > this.processed) this.processed = frame.end;
 			if (frame.replyRequested) this.sendFeedback(true);
 			return;
 		}
