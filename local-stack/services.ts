@@ -1,9 +1,14 @@
 // The Supabase services the gateway serves, each under its URL prefix.
 import type { StackContext } from './context.ts';
 import type { Service } from './gateway/service.ts';
+import { createRestService } from './rest/service.ts';
 import { createStorageService } from './storage/service.ts';
 import { createRealtimeService } from './realtime/service.ts';
 
 export function createServices(_context: StackContext): Service[] {
-	return [createStorageService(_context), createRealtimeService(_context)];
+	return [
+		createRestService(_context),
+		createStorageService(_context),
+		createRealtimeService(_context)
+	];
 }
