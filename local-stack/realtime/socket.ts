@@ -5,7 +5,13 @@
 import type { RawData, WebSocket } from 'ws';
 import { Channel } from './channels/channel.ts';
 import type { ChannelSocket } from './channels/channel.ts';
-import { decodeBinary, decodeText, encodeReply, FrameError } from './protocol/frames.ts';
+import {
+	decodeBinary,
+	decodeText,
+	encodePush,
+	encodeReply,
+	FrameError
+} from './protocol/frames.ts';
 import type { Encoded, Frame, Vsn } from './protocol/frames.ts';
 import type { Realtime } from './runtime.ts';
 
@@ -142,7 +148,24 @@ export class RealtimeSocket implements ChannelSocket {
 			else this.reply(frame, 'error', { reason: 'unmatched topic' });
 			return;
 		}
-		await existing.handle(frame);
+		try {
+			await existing.handle(frame);
+		} catch (error) {
+			// A crashed channel: Phoenix sends phx_error (ref = join_ref) and the client rejoins.
+			this.realtime.context.log(
+				`[realtime] ${frame.topic} ${frame.event}: ${(error as Error).stack ?? error}`
+			);
+			this.send(
+				encodePush(this.vsn, {
+					joinRef: existing.joinRef,
+					ref: existing.joinRef,
+					topic: existing.topic,
+					event: 'phx_error',
+					payloadJson: '{}'
+				})
+			);
+			existing.close();
+		}
 	}
 
 	private dispose() {
