@@ -2,7 +2,7 @@
 // defaults (apps/cli-go/pkg/config/templates/config.toml). Keys it does not use are ignored,
 // as the CLI ignores keys of services it does not start.
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parse } from 'smol-toml';
 
 export type BucketConfig = {
@@ -11,6 +11,9 @@ export type BucketConfig = {
 	allowedMimeTypes: string[] | null;
 	objectsPath: string | null;
 };
+
+/** `[auth.email.template.<kind>]`: a subject and/or a Go-template file replacing GoTrue's default. */
+export type EmailTemplateConfig = { subject: string | null; contentPath: string | null };
 
 export type ProjectConfig = {
 	/** The folder holding config.toml, migrations/ and seed.sql. */
@@ -35,6 +38,8 @@ export type ProjectConfig = {
 		additionalRedirectUrls: string[];
 		jwtExpiry: number;
 		jwtSecret: string | null;
+		/** `[auth] jwt_issuer`; null means the CLI default, the Auth URL. */
+		jwtIssuer: string | null;
 		enableSignup: boolean;
 		enableAnonymousSignIns: boolean;
 		minimumPasswordLength: number;
@@ -50,6 +55,8 @@ export type ProjectConfig = {
 			maxFrequencySeconds: number;
 			otpLength: number;
 			otpExpiry: number;
+			/** Keyed by GoTrue's template names: invite, confirmation, recovery, magic_link, email_change, reauthentication. */
+			templates: Record<string, EmailTemplateConfig>;
 		};
 		rateLimit: {
 			emailSent: number;
@@ -60,7 +67,7 @@ export type ProjectConfig = {
 		};
 	};
 	/** The mail catcher (`[local_smtp]`, `[inbucket]` before CLI 3). */
-	localSmtp: { enabled: boolean; port: number };
+	localSmtp: { enabled: boolean; port: number; adminEmail: string; senderName: string };
 };
 
 type Table = Record<string, unknown>;
@@ -122,6 +129,16 @@ export function loadProjectConfig(workdir: string): ProjectConfig {
 	const email = table(auth.email);
 	const rate = table(auth.rate_limit);
 	const localSmtp = table(raw.local_smtp ?? raw.inbucket);
+	const templates: Record<string, EmailTemplateConfig> = {};
+	for (const [kind, value] of Object.entries(table(email.template))) {
+		const template = table(value);
+		const contentPath = typeof template.content_path === 'string' ? template.content_path : '';
+		templates[kind] = {
+			subject: typeof template.subject === 'string' ? template.subject : null,
+			// The CLI resolves email templates against the repository root, the folder above supabase/.
+			contentPath: contentPath === '' ? null : resolve(dirname(dir), contentPath)
+		};
+	}
 	const buckets: Record<string, BucketConfig> = {};
 	for (const [id, value] of Object.entries(table(storage.buckets))) {
 		const bucket = table(value);
@@ -166,6 +183,8 @@ export function loadProjectConfig(workdir: string): ProjectConfig {
 			additionalRedirectUrls: strings(auth.additional_redirect_urls, []),
 			jwtExpiry: num(auth.jwt_expiry, 3600),
 			jwtSecret: typeof auth.jwt_secret === 'string' ? auth.jwt_secret : null,
+			jwtIssuer:
+				typeof auth.jwt_issuer === 'string' && auth.jwt_issuer !== '' ? auth.jwt_issuer : null,
 			enableSignup: bool(auth.enable_signup, true),
 			enableAnonymousSignIns: bool(auth.enable_anonymous_sign_ins, false),
 			minimumPasswordLength: num(auth.minimum_password_length, 6),
@@ -173,13 +192,15 @@ export function loadProjectConfig(workdir: string): ProjectConfig {
 			enableRefreshTokenRotation: bool(auth.enable_refresh_token_rotation, true),
 			refreshTokenReuseInterval: num(auth.refresh_token_reuse_interval, 10),
 			email: {
-				enabled: bool(email.enabled, true),
+				// The CLI's key is `[auth.email] enable_signup` (GOTRUE_EXTERNAL_EMAIL_ENABLED).
+				enabled: bool(email.enable_signup, bool(email.enabled, true)),
 				enableConfirmations: bool(email.enable_confirmations, false),
 				doubleConfirmChanges: bool(email.double_confirm_changes, true),
 				securePasswordChange: bool(email.secure_password_change, false),
 				maxFrequencySeconds: parseDuration(email.max_frequency, 1),
 				otpLength: num(email.otp_length, 6),
-				otpExpiry: num(email.otp_expiry, 3600)
+				otpExpiry: num(email.otp_expiry, 3600),
+				templates
 			},
 			rateLimit: {
 				emailSent: num(rate.email_sent, 2),
@@ -189,7 +210,12 @@ export function loadProjectConfig(workdir: string): ProjectConfig {
 				anonymousUsers: num(rate.anonymous_users, 30)
 			}
 		},
-		localSmtp: { enabled: bool(localSmtp.enabled, true), port: num(localSmtp.port, 54324) }
+		localSmtp: {
+			enabled: bool(localSmtp.enabled, true),
+			port: num(localSmtp.port, 54324),
+			adminEmail: str(localSmtp.admin_email, 'admin@email.com'),
+			senderName: str(localSmtp.sender_name, 'Admin')
+		}
 	};
 }
 
