@@ -230,6 +230,11 @@ export async function startEmbeddedPostgres(options: {
 			'fsync=off',
 			'-c',
 			'synchronous_commit=off',
+			// Logical replication only streams flushed WAL, and with asynchronous commits the WAL
+			// writer flushes every wal_writer_delay (200 ms by default): postgres_changes would
+			// lag by that much. It sleeps when there is nothing to write, so 10 ms costs nothing idle.
+			'-c',
+			'wal_writer_delay=10ms',
 			'-c',
 			'full_page_writes=off',
 			'-c',
