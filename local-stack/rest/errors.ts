@@ -47,9 +47,10 @@ const invalidToken = (message: string) => ({
 	'WWW-Authenticate': `Bearer error="invalid_token", error_description=${showString(message)}`
 });
 
+/** Keys in aeson's (alphabetical) order, as upstream renders them. */
 export type RelationshipSummary = {
-	embedding: string;
 	cardinality: string;
+	embedding: string;
 	relationship: string;
 };
 

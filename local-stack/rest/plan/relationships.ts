@@ -49,15 +49,15 @@ export function summarize(rel: Relationship): RelationshipSummary {
 	if (card.kind === 'm2m') {
 		const j = card.junction;
 		return {
-			embedding,
 			cardinality: 'many-to-many',
+			embedding,
 			relationship: `${j.table.name} using ${j.constraint1}${fmtCols(j.sourceColumns.map(([, c]) => c))} and ${j.constraint2}${fmtCols(j.targetColumns.map(([, c]) => c))}`
 		};
 	}
 	const names = { m2o: 'many-to-one', o2o: 'one-to-one', o2m: 'one-to-many' } as const;
 	return {
-		embedding,
 		cardinality: names[card.kind],
+		embedding,
 		relationship: `${card.constraint} using ${rel.table.name}${fmtCols(card.columns.map(([c]) => c))} and ${rel.foreignTable.name}${fmtCols(card.columns.map(([, c]) => c))}`
 	};
 }
