@@ -73,8 +73,12 @@ describe('Prefer', () => {
 
 describe('schemas', () => {
 	it('reads another exposed schema with Accept-Profile and writes it with Content-Profile', async () => {
-		const library = stack.fixture.anon({ db: { schema: 'library' } });
-		const read = await library.from('shelves').select('label').order('id').limit(2);
+		const read = await stack.anon
+			.schema('library')
+			.from('shelves')
+			.select('label')
+			.order('id')
+			.limit(2);
 		expect(read.data).toEqual([{ label: 'A' }, { label: 'B' }]);
 		const res = await stack.raw('/shelves?select=label', {
 			method: 'POST',

@@ -313,9 +313,14 @@ describe('update and delete', () => {
 			{ sku: `${tag}-1`, name: 'A' },
 			{ sku: `${tag}-2`, name: 'B' }
 		]);
-		const { error, status } = await items().delete().like('sku', `${tag}-%`).maxAffected(1);
-		expect(status).toBe(400);
-		expect(error).toEqual({
+		// supabase-js' maxAffected() sends exactly these two preferences.
+		const strict = { Prefer: 'handling=strict, max-affected=1' };
+		const refused = await stack.raw(`/items?sku=like.${tag}-*`, {
+			method: 'DELETE',
+			headers: strict
+		});
+		expect(refused.status).toBe(400);
+		expect(refused.json()).toEqual({
 			code: 'PGRST124',
 			details: 'The query affects 2 rows',
 			hint: null,
@@ -325,8 +330,12 @@ describe('update and delete', () => {
 			.select('*', { count: 'exact', head: true })
 			.like('sku', `${tag}-%`);
 		expect(count).toBe(2);
-		const allowed = await items().delete().eq('sku', `${tag}-1`).maxAffected(1);
+		const allowed = await stack.raw(`/items?sku=eq.${tag}-1`, {
+			method: 'DELETE',
+			headers: strict
+		});
 		expect(allowed.status).toBe(204);
+		expect(allowed.headers.get('preference-applied')).toBe('handling=strict, max-affected=1');
 	});
 
 	it('rolls a single-object write back when it touched more than one row', async () => {
