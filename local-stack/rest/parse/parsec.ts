@@ -308,10 +308,9 @@ const anyToken: Parser<string> = (s) => {
 export const eof: Parser<void> = label(notFollowedBy(anyToken, showChar), 'end of input');
 export const oneOf = (chars: string) => satisfy((ch) => chars.includes(ch));
 export const noneOf = (chars: string) => satisfy((ch) => !chars.includes(ch));
-export const letter = label(
-	satisfy((ch) => /^\p{L}$/u.test(ch)),
-	'letter'
-);
+const isLetter = (ch: string) =>
+	(ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch > '\u007f' && /^\p{L}$/u.test(ch));
+export const letter = label(satisfy(isLetter), 'letter');
 export const digit = label(
 	satisfy((ch) => ch >= '0' && ch <= '9'),
 	'digit'

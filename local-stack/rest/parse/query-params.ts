@@ -95,6 +95,30 @@ const lastWord = (key: string) => key.split('.').at(-1)!;
 const RESERVED = ['select', 'columns', 'on_conflict'];
 const RESERVED_EMBEDDABLE = ['order', 'limit', 'offset', 'and', 'or'];
 
+/**
+ * Parsing is a pure function of each parameter, and clients repeat the same select, order and
+ * filter strings: results (and failures) are kept in a small LRU so the Parsec-exact grammar
+ * costs its price once per distinct string.
+ */
+const MEMO_SIZE = 2000;
+const memo = new Map<string, { ok: true; value: unknown } | { ok: false; failure: ParseFailure }>();
+
+function memoized<T>(
+	key: string,
+	parse: () => { ok: true; value: T } | { ok: false; failure: ParseFailure }
+): { ok: true; value: T } | { ok: false; failure: ParseFailure } {
+	const hit = memo.get(key);
+	if (hit) {
+		memo.delete(key);
+		memo.set(key, hit);
+		return hit as { ok: true; value: T } | { ok: false; failure: ParseFailure };
+	}
+	const result = parse();
+	memo.set(key, result);
+	if (memo.size > MEMO_SIZE) memo.delete(memo.keys().next().value!);
+	return result;
+}
+
 function fail(failure: ParseFailure): never {
 	throw pgrstErrors.queryParam(failure.message, failure.details);
 }
@@ -120,8 +144,12 @@ export function parseQueryParams(query: string, isRpcRead: boolean): QueryParams
 		([k]) => !RESERVED_EMBEDDABLE.includes(lastWord(k)) && !RESERVED.includes(k)
 	);
 
-	const order = orderPairs.map(([k, v]) => unwrap(parseOrder(k, v)));
-	const logic = logicPairs.map(([k, v]) => unwrap(parseLogic(k, v)));
+	const order = orderPairs.map(([k, v]) =>
+		unwrap(memoized(`o\u0000${k}\u0000${v}`, () => parseOrder(k, v)))
+	);
+	const logic = logicPairs.map(([k, v]) =>
+		unwrap(memoized(`l\u0000${k}\u0000${v}`, () => parseLogic(k, v)))
+	);
 	const columnsValue = lookup('columns');
 	const columns =
 		columnsValue === null
@@ -134,8 +162,12 @@ export function parseQueryParams(query: string, isRpcRead: boolean): QueryParams
 					)
 				);
 	const selectValue = lookup('select') ?? '*';
-	const select = unwrap(parseSelect(selectValue));
-	const parsedFilters = filterPairs.map(([k, v]) => unwrap(parseFilter(k, v, isRpcRead)));
+	const select = unwrap(memoized(`s\u0000${selectValue}`, () => parseSelect(selectValue)));
+	const parsedFilters = filterPairs.map(([k, v]) =>
+		unwrap(
+			memoized(`f${isRpcRead ? 1 : 0}\u0000${k}\u0000${v}`, () => parseFilter(k, v, isRpcRead))
+		)
+	);
 	const onConflictValue = lookup('on_conflict');
 	const onConflict =
 		onConflictValue === null

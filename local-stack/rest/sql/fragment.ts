@@ -3,7 +3,8 @@
 // unknownEncoder), so nothing from a request is spliced into the statement text.
 
 type Chunk = string | { value: string | null; cast?: string };
-export type Fragment = readonly Chunk[];
+/** A rope of chunks: composing never copies, rendering walks it once. */
+export type Fragment = readonly (Chunk | Fragment)[];
 
 /** Double-quoted identifier; NUL characters are dropped as upstream's trimNullChars. */
 export function quoteIdent(name: string): string {
@@ -18,30 +19,33 @@ export const param = (value: string | null): Fragment => [{ value }];
 export const typedParam = (value: string | null, type: string): Fragment => [{ value, cast: type }];
 
 export function cat(...parts: (Fragment | string)[]): Fragment {
-	return parts.flatMap((p) => (typeof p === 'string' ? [p] : p));
+	return parts;
 }
 
 export function join(parts: Fragment[], separator: string): Fragment {
-	const out: Chunk[] = [];
+	const out: Fragment[] = [];
 	parts.forEach((p, i) => {
-		if (i > 0) out.push(separator);
-		out.push(...p);
+		if (i > 0) out.push([separator]);
+		out.push(p);
 	});
 	return out;
 }
-
-export const isEmpty = (f: Fragment) => f.every((c) => c === '');
 
 /** Final statement text with `$1…$n` and its values, in order. */
 export function render(fragment: Fragment): { text: string; values: (string | null)[] } {
 	let text = '';
 	const values: (string | null)[] = [];
-	for (const chunk of fragment) {
-		if (typeof chunk === 'string') text += chunk;
-		else {
-			values.push(chunk.value);
-			text += `$${values.length}${chunk.cast ? `::${chunk.cast}` : ''}`;
+	const walk = (f: Fragment) => {
+		for (const chunk of f) {
+			if (typeof chunk === 'string') text += chunk;
+			else if (Array.isArray(chunk)) walk(chunk as Fragment);
+			else {
+				const c = chunk as { value: string | null; cast?: string };
+				values.push(c.value);
+				text += `$${values.length}${c.cast ? `::${c.cast}` : ''}`;
+			}
 		}
-	}
+	};
+	walk(fragment);
 	return { text, values };
 }
