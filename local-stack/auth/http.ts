@@ -82,7 +82,8 @@ function syntaxMessage(text: string, error: Error): string {
 		return 'unexpected end of JSON input';
 	const position = /position (\d+)/.exec(error.message);
 	const index = position ? Number(position[1]) : text.search(/\S/);
-	const char = text[index] ?? '';
+	if (index >= text.length) return 'unexpected end of JSON input';
+	const char = text[index];
 	const context =
 		EXPECTATIONS.find(([pattern]) => pattern.test(error.message))?.[1] ??
 		'looking for beginning of value';

@@ -96,13 +96,16 @@ type LooseUrl = { scheme: string; hostname: string; port: string };
 function parseLoose(value: string): LooseUrl | null {
 	try {
 		const url = new URL(value);
-		const hostname = url.hostname.replace(/^\[|\]$/g, '');
-		// WHATWG drops default ports; Go keeps what was written.
-		const written = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?(\[[^\]]*\]|[^:/?#]*):(\d+)/i.exec(value);
+		// WHATWG rewrites hosts (2130706433 becomes 127.0.0.1) and drops default ports; Go's
+		// url.Parse keeps what was written, which is what GoTrue checks.
+		const written = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?(\[[^\]]*\]|[^:/?#]*)(?::(\d*))?/i.exec(
+			value
+		);
+		const hostname = (written ? written[1] : url.hostname).replace(/^\[|\]$/g, '');
 		return {
 			scheme: url.protocol.replace(/:$/, '').toLowerCase(),
 			hostname,
-			port: url.port || (written ? written[2] : '')
+			port: written ? (written[2] ?? '') : url.port
 		};
 	} catch {
 		// Go's url.Parse refuses control characters; anything else parses with no scheme or host.
