@@ -309,7 +309,7 @@ where m.member = quote_ident(current_user)::regrole
 
 // ---- assembling the cache -----------------------------------------------------------------
 
-type ColumnRow = {
+export type ColumnRow = {
 	num: number;
 	name: string;
 	description: string | null;
@@ -344,176 +344,248 @@ function expandKeyColumns(columns: [string, string[]][]): [string, string][][] {
 	);
 }
 
+/** Catalog rows as the queries above return them: the input of the pure assembly below. */
+export type CatalogRows = {
+	tables: TableRow[];
+	foreignKeys: ForeignKeyRow[];
+	keys: KeyRow[];
+	views: ViewRow[];
+	functions: FunctionRow[];
+	computed: ComputedRow[];
+	timezones: string[];
+	roleSettings: { role: string; name: string; value: string }[];
+};
+
+export type TableRow = {
+	oid: string;
+	schema: string;
+	name: string;
+	description: string | null;
+	is_view: boolean;
+	insertable: boolean;
+	updatable: boolean;
+	deletable: boolean;
+	pk_cols: string[];
+	columns: ColumnRow[];
+};
+export type ForeignKeyRow = {
+	schema: string;
+	name: string;
+	foreign_schema: string;
+	foreign_name: string;
+	is_self: boolean;
+	constraint: string;
+	columns: [string, string][];
+	one_to_one: boolean;
+};
+export type KeyRow = {
+	name: string;
+	type: string;
+	relid: string;
+	keys: number[];
+	frelid: string;
+	fkeys: number[];
+};
+export type ViewRow = { oid: string; schema: string; name: string; action: string };
+export type FunctionRow = {
+	schema: string;
+	name: string;
+	description: string | null;
+	params: [string, string, string, boolean, boolean][];
+	return_schema: string;
+	return_name: string;
+	setof: boolean;
+	composite: boolean;
+	composite_alias: boolean;
+	volatility: string;
+	has_variadic: boolean;
+	settings: [string, string][];
+};
+export type ComputedRow = {
+	schema: string;
+	name: string;
+	table_schema: string;
+	table_name: string;
+	foreign_schema: string;
+	foreign_name: string;
+	single_row: boolean;
+};
+
 export async function loadSchemaCache(
 	client: pg.ClientBase,
 	options: { schemas: string[]; extraSearchPath: string[] }
 ): Promise<SchemaCache> {
 	const { schemas } = options;
 	await client.query('begin read only');
+	let rows: CatalogRows;
 	try {
 		await client.query(`set local search_path to ''`);
-		const tablesRows = (await client.query(TABLES)).rows;
-		const fkRows = (await client.query(FOREIGN_KEYS)).rows;
-		const keyRows = (await client.query(KEY_CONSTRAINTS)).rows;
-		const viewRows = (
-			await client.query(VIEWS, [[...new Set([...schemas, ...options.extraSearchPath])]])
-		).rows;
-		const functionRows = (await client.query(FUNCTIONS, [schemas])).rows;
-		const computedRows = (await client.query(COMPUTED_RELATIONSHIPS)).rows;
-		const timezoneRows = (await client.query('select name from pg_catalog.pg_timezone_names')).rows;
-		const roleRows = (await client.query(ROLE_SETTINGS)).rows;
-		await client.query('commit');
-
-		// Tables of every schema (junctions and view bases may live outside the exposed ones).
-		const allTables = new Map<string, Table>();
-		const attnames = new Map<string, Map<number, string>>();
-		const byOid = new Map<string, QI>();
-		for (const row of tablesRows) {
-			const cols = row.columns as ColumnRow[];
-			const columns = new Map<string, Column>();
-			const names = new Map<number, string>();
-			for (const c of cols) {
-				names.set(c.num, c.name);
-				columns.set(c.name, {
-					name: c.name,
-					description: c.description,
-					nullable: c.nullable,
-					dataType: c.data_type,
-					nominalType: c.nominal_type,
-					maxLength: c.max_length,
-					default: c.default,
-					enumValues: c.enum
-				});
-			}
-			const table: Table = {
-				schema: row.schema,
-				name: row.name,
-				description: row.description,
-				isView: row.is_view,
-				insertable: row.insertable,
-				updatable: row.updatable,
-				deletable: row.deletable,
-				pkCols: row.pk_cols,
-				columns
-			};
-			allTables.set(qiKey(table), table);
-			attnames.set(row.oid, names);
-			byOid.set(row.oid, { schema: row.schema, name: row.name });
-		}
-
-		const keyDeps = viewKeyDependencies(viewRows, keyRows, attnames, byOid, schemas);
-
-		// Views get the primary key of their base table when all its columns are exposed.
-		for (const dep of keyDeps) {
-			if (dep.type !== 'p') continue;
-			const view = allTables.get(qiKey(dep.view));
-			if (view && view.pkCols.length === 0) view.pkCols = dep.columns.map(([, cols]) => cols[0]);
-		}
-
-		let rels: Relationship[] = fkRows.map((row): Relationship => {
-			const columns = row.columns as [string, string][];
-			return {
-				kind: 'fk',
-				table: { schema: row.schema, name: row.name },
-				foreignTable: { schema: row.foreign_schema, name: row.foreign_name },
-				isSelf: row.is_self,
-				cardinality: row.one_to_one
-					? { kind: 'o2o', constraint: row.constraint, columns, isParent: false }
-					: { kind: 'm2o', constraint: row.constraint, columns },
-				tableIsView: false,
-				foreignTableIsView: false
-			};
-		});
-		rels = addViewRelationships(keyDeps, rels);
-		rels = addManyToMany(allTables, rels);
-		rels = addInverse(rels);
-
-		const computed = computedRows.map((row): Relationship => ({
-			kind: 'computed',
-			function: { schema: row.schema, name: row.name },
-			table: { schema: row.table_schema, name: row.table_name },
-			foreignTable: { schema: row.foreign_schema, name: row.foreign_name },
-			toOne: row.single_row,
-			isSelf: row.table_schema === row.foreign_schema && row.table_name === row.foreign_name
-		}));
-
-		// Computed relationships override detected ones of the same (table, name) pair.
-		const patched = new Map<string, Relationship[]>();
-		for (const rel of rels) {
-			const key = `${qiKey(rel.table)}\u0000${qiKey(rel.foreignTable)}`;
-			patched.set(key, [...(patched.get(key) ?? []), rel]);
-		}
-		for (const rel of computed) {
-			if (rel.kind !== 'computed') continue;
-			patched.set(`${qiKey(rel.table)}\u0000${qiKey(rel.function)}`, [rel]);
-		}
-
-		const relationships = new Map<string, Relationship[]>();
-		for (const list of patched.values()) {
-			for (const rel of list) {
-				if (!schemas.includes(rel.table.schema)) continue;
-				if (!schemas.includes(rel.foreignTable.schema)) continue;
-				if (rel.kind === 'fk' && rel.cardinality.kind === 'm2m')
-					if (!schemas.includes(rel.cardinality.junction.table.schema)) continue;
-				const key = relKey(rel.table, rel.foreignTable.schema);
-				relationships.set(key, [...(relationships.get(key) ?? []), rel]);
-			}
-		}
-		for (const list of relationships.values()) list.sort(compareRelationships);
-
-		const tables = new Map<string, Table>();
-		for (const [key, table] of allTables)
-			if (schemas.includes(table.schema)) tables.set(key, table);
-
-		const routines = new Map<string, Routine[]>();
-		for (const row of functionRows) {
-			const routine: Routine = {
-				schema: row.schema,
-				name: row.name,
-				description: row.description,
-				params: (row.params as [string, string, string, boolean, boolean][]).map(
-					([name, type, typeMaxLength, required, variadic]) => ({
-						name,
-						type,
-						typeMaxLength,
-						required,
-						variadic
-					})
-				),
-				returnType: {
-					setOf: row.setof,
-					composite: row.composite,
-					schema: row.return_schema,
-					name: row.return_name,
-					compositeAlias: row.composite_alias
-				},
-				volatility:
-					row.volatility === 'i' ? 'immutable' : row.volatility === 's' ? 'stable' : 'volatile',
-				hasVariadic: row.has_variadic,
-				settings: row.settings
-			};
-			const key = qiKey(routine);
-			routines.set(key, [...(routines.get(key) ?? []), routine]);
-		}
-		for (const list of routines.values()) list.sort((a, b) => a.params.length - b.params.length);
-
-		const roleSettings = new Map<string, [string, string][]>();
-		for (const row of roleRows)
-			roleSettings.set(row.role, [...(roleSettings.get(row.role) ?? []), [row.name, row.value]]);
-
-		return {
-			tables,
-			relationships,
-			routines,
-			timezones: new Set(timezoneRows.map((r) => r.name as string)),
-			roleSettings,
-			schemas,
-			loadedAt: Date.now()
+		const viewSchemas = [...new Set([...schemas, ...options.extraSearchPath])];
+		rows = {
+			tables: (await client.query(TABLES)).rows,
+			foreignKeys: (await client.query(FOREIGN_KEYS)).rows,
+			keys: (await client.query(KEY_CONSTRAINTS)).rows,
+			views: (await client.query(VIEWS, [viewSchemas])).rows,
+			functions: (await client.query(FUNCTIONS, [schemas])).rows,
+			computed: (await client.query(COMPUTED_RELATIONSHIPS)).rows,
+			timezones: (await client.query('select name from pg_catalog.pg_timezone_names')).rows.map(
+				(r) => r.name as string
+			),
+			roleSettings: (await client.query(ROLE_SETTINGS)).rows
 		};
+		await client.query('commit');
 	} catch (error) {
 		await client.query('rollback').catch(() => undefined);
 		throw error;
 	}
+	return assembleSchemaCache(rows, schemas);
+}
+
+/** Tables, relationships and functions of the exposed schemas from the raw catalog rows. */
+export function assembleSchemaCache(raw: CatalogRows, schemas: string[]): SchemaCache {
+	// Tables of every schema (junctions and view bases may live outside the exposed ones).
+	const allTables = new Map<string, Table>();
+	const attnames = new Map<string, Map<number, string>>();
+	const byOid = new Map<string, QI>();
+	for (const row of raw.tables) {
+		const cols = row.columns;
+		const columns = new Map<string, Column>();
+		const names = new Map<number, string>();
+		for (const c of cols) {
+			names.set(c.num, c.name);
+			columns.set(c.name, {
+				name: c.name,
+				description: c.description,
+				nullable: c.nullable,
+				dataType: c.data_type,
+				nominalType: c.nominal_type,
+				maxLength: c.max_length,
+				default: c.default,
+				enumValues: c.enum
+			});
+		}
+		const table: Table = {
+			schema: row.schema,
+			name: row.name,
+			description: row.description,
+			isView: row.is_view,
+			insertable: row.insertable,
+			updatable: row.updatable,
+			deletable: row.deletable,
+			pkCols: row.pk_cols,
+			columns
+		};
+		allTables.set(qiKey(table), table);
+		attnames.set(row.oid, names);
+		byOid.set(row.oid, { schema: row.schema, name: row.name });
+	}
+
+	const keyDeps = viewKeyDependencies(raw.views, raw.keys, attnames, byOid, schemas);
+
+	// Views get the primary key of their base table when all its columns are exposed.
+	for (const dep of keyDeps) {
+		if (dep.type !== 'p') continue;
+		const view = allTables.get(qiKey(dep.view));
+		if (view && view.pkCols.length === 0) view.pkCols = dep.columns.map(([, cols]) => cols[0]);
+	}
+
+	let rels: Relationship[] = raw.foreignKeys.map((row): Relationship => {
+		const columns = row.columns;
+		return {
+			kind: 'fk',
+			table: { schema: row.schema, name: row.name },
+			foreignTable: { schema: row.foreign_schema, name: row.foreign_name },
+			isSelf: row.is_self,
+			cardinality: row.one_to_one
+				? { kind: 'o2o', constraint: row.constraint, columns, isParent: false }
+				: { kind: 'm2o', constraint: row.constraint, columns },
+			tableIsView: false,
+			foreignTableIsView: false
+		};
+	});
+	rels = addViewRelationships(keyDeps, rels);
+	rels = addManyToMany(allTables, rels);
+	rels = addInverse(rels);
+
+	const computed = raw.computed.map((row): Relationship => ({
+		kind: 'computed',
+		function: { schema: row.schema, name: row.name },
+		table: { schema: row.table_schema, name: row.table_name },
+		foreignTable: { schema: row.foreign_schema, name: row.foreign_name },
+		toOne: row.single_row,
+		isSelf: row.table_schema === row.foreign_schema && row.table_name === row.foreign_name
+	}));
+
+	// Computed relationships override detected ones of the same (table, name) pair.
+	const patched = new Map<string, Relationship[]>();
+	for (const rel of rels) {
+		const key = `${qiKey(rel.table)}\u0000${qiKey(rel.foreignTable)}`;
+		patched.set(key, [...(patched.get(key) ?? []), rel]);
+	}
+	for (const rel of computed) {
+		if (rel.kind !== 'computed') continue;
+		patched.set(`${qiKey(rel.table)}\u0000${qiKey(rel.function)}`, [rel]);
+	}
+
+	const relationships = new Map<string, Relationship[]>();
+	for (const list of patched.values()) {
+		for (const rel of list) {
+			if (!schemas.includes(rel.table.schema)) continue;
+			if (!schemas.includes(rel.foreignTable.schema)) continue;
+			if (rel.kind === 'fk' && rel.cardinality.kind === 'm2m')
+				if (!schemas.includes(rel.cardinality.junction.table.schema)) continue;
+			const key = relKey(rel.table, rel.foreignTable.schema);
+			relationships.set(key, [...(relationships.get(key) ?? []), rel]);
+		}
+	}
+	for (const list of relationships.values()) list.sort(compareRelationships);
+
+	const tables = new Map<string, Table>();
+	for (const [key, table] of allTables) if (schemas.includes(table.schema)) tables.set(key, table);
+
+	const routines = new Map<string, Routine[]>();
+	for (const row of raw.functions) {
+		const routine: Routine = {
+			schema: row.schema,
+			name: row.name,
+			description: row.description,
+			params: row.params.map(([name, type, typeMaxLength, required, variadic]) => ({
+				name,
+				type,
+				typeMaxLength,
+				required,
+				variadic
+			})),
+			returnType: {
+				setOf: row.setof,
+				composite: row.composite,
+				schema: row.return_schema,
+				name: row.return_name,
+				compositeAlias: row.composite_alias
+			},
+			volatility:
+				row.volatility === 'i' ? 'immutable' : row.volatility === 's' ? 'stable' : 'volatile',
+			hasVariadic: row.has_variadic,
+			settings: row.settings
+		};
+		const key = qiKey(routine);
+		routines.set(key, [...(routines.get(key) ?? []), routine]);
+	}
+	for (const list of routines.values()) list.sort((a, b) => a.params.length - b.params.length);
+
+	const roleSettings = new Map<string, [string, string][]>();
+	for (const row of raw.roleSettings)
+		roleSettings.set(row.role, [...(roleSettings.get(row.role) ?? []), [row.name, row.value]]);
+
+	return {
+		tables,
+		relationships,
+		routines,
+		timezones: new Set(raw.timezones),
+		roleSettings,
+		schemas,
+		loadedAt: Date.now()
+	};
 }
 
 const CARDINALITY_ORDER = { o2m: 0, m2o: 1, o2o: 2, m2m: 3 } as const;
