@@ -21,7 +21,8 @@ export function createCacheKeeper(context: StackContext): CacheKeeper {
 	let again = false;
 	let listener: pg.Client | null = null;
 	let stopped = false;
-	let retry: NodeJS.Timeout | null = null;
+	let listenRetry: NodeJS.Timeout | null = null;
+	let reloadRetry: NodeJS.Timeout | null = null;
 	const { api } = context.project;
 
 	const loadOnce = async () => {
@@ -50,7 +51,11 @@ export function createCacheKeeper(context: StackContext): CacheKeeper {
 			try {
 				do {
 					again = false;
-					await loadOnce().catch(() => undefined);
+					await loadOnce().catch(() => {
+						// Like PostgREST: answer PGRST002 meanwhile, and keep trying.
+						if (!stopped && !reloadRetry)
+							reloadRetry = setTimeout(() => ((reloadRetry = null), void reload()), 1000);
+					});
 				} while (again && !stopped);
 			} finally {
 				running = null;
@@ -75,7 +80,7 @@ export function createCacheKeeper(context: StackContext): CacheKeeper {
 				if (listener !== client) return;
 				listener = null;
 				client.end().catch(() => undefined);
-				if (!stopped) retry = setTimeout(() => void listen().then(reload), 1000);
+				if (!stopped) listenRetry = setTimeout(() => void listen().then(reload), 1000);
 			};
 			client.on('error', lost);
 			client.on('end', lost);
@@ -83,7 +88,7 @@ export function createCacheKeeper(context: StackContext): CacheKeeper {
 			listener = client;
 		} catch (error) {
 			context.log(`[rest] schema cache listener: ${(error as Error).message}`);
-			if (!stopped) retry = setTimeout(() => void listen().then(reload), 1000);
+			if (!stopped) listenRetry = setTimeout(() => void listen().then(reload), 1000);
 		}
 	};
 
@@ -96,7 +101,8 @@ export function createCacheKeeper(context: StackContext): CacheKeeper {
 		},
 		async stop() {
 			stopped = true;
-			if (retry) clearTimeout(retry);
+			if (listenRetry) clearTimeout(listenRetry);
+			if (reloadRetry) clearTimeout(reloadRetry);
 			const client = listener;
 			listener = null;
 			await client?.end().catch(() => undefined);
