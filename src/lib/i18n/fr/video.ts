@@ -86,6 +86,10 @@ export const video = {
 		offline: 'Mise à jour en direct indisponible : rechargez la page pour voir les derniers états.',
 		since: 'depuis {time}'
 	},
+	refusal: {
+		title: 'Séance vidéo inaccessible',
+		sessions: 'Voir mes séances'
+	},
 	errors: {
 		notConfigured:
 			'La visioconférence n’est pas configurée sur ce serveur. Contactez l’administrateur de la plateforme.',
