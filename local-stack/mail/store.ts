@@ -39,6 +39,8 @@ export type StoredMessage = {
 	Size: number;
 	Snippet: string;
 	Raw: string;
+	/** Delivery order, kept on disk: messages of the same millisecond stay in order. */
+	Seq: number;
 };
 
 /** shortuuid's alphabet: Mailpit's message IDs are 22 of these. */
@@ -64,7 +66,7 @@ function encodeWord(text: string): string {
 	return /^[\x20-\x7e]*$/.test(text) ? text : `=?UTF-8?B?${Buffer.from(text).toString('base64')}?=`;
 }
 
-function rawMessage(message: Omit<StoredMessage, 'Raw' | 'Size'>, date: Date): string {
+function rawMessage(message: Omit<StoredMessage, 'Raw' | 'Size' | 'Seq'>, date: Date): string {
 	const body = Buffer.from(message.HTML, 'utf8')
 		.toString('base64')
 		.replace(/.{1,76}/g, '$&\r\n');
@@ -85,7 +87,7 @@ function rawMessage(message: Omit<StoredMessage, 'Raw' | 'Size'>, date: Date): s
 
 export type MessageSummary = Omit<
 	StoredMessage,
-	'Raw' | 'Text' | 'HTML' | 'Date' | 'ReturnPath'
+	'Raw' | 'Text' | 'HTML' | 'Date' | 'ReturnPath' | 'Seq'
 > & {
 	Attachments: number;
 };
@@ -137,6 +139,7 @@ export function fullMessage(message: StoredMessage) {
 export class MailStore implements MailSink {
 	readonly dir: string;
 	private messages: StoredMessage[] = [];
+	private seq = 0;
 
 	constructor(dir: string) {
 		this.dir = dir;
@@ -154,7 +157,10 @@ export class MailStore implements MailSink {
 				// A file cut short by a crash holds nothing to show.
 			}
 		}
-		this.messages = loaded.sort((a, b) => b.Created.localeCompare(a.Created));
+		this.messages = loaded.sort(
+			(a, b) => b.Created.localeCompare(a.Created) || (b.Seq ?? 0) - (a.Seq ?? 0)
+		);
+		this.seq = Math.max(0, ...loaded.map((message) => message.Seq ?? 0));
 	}
 
 	private save(message: StoredMessage) {
@@ -187,7 +193,12 @@ export class MailStore implements MailSink {
 			Snippet: snippet(text)
 		};
 		const raw = rawMessage(base, now);
-		const message: StoredMessage = { ...base, Raw: raw, Size: Buffer.byteLength(raw) };
+		const message: StoredMessage = {
+			...base,
+			Raw: raw,
+			Size: Buffer.byteLength(raw),
+			Seq: ++this.seq
+		};
 		this.save(message);
 		this.messages.unshift(message);
 	}

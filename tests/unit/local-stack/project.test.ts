@@ -2,7 +2,12 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadProjectConfig, parseDuration, parseSize, resolveProjectDir } from '../../../local-stack/project.ts';
+import {
+	loadProjectConfig,
+	parseDuration,
+	parseSize,
+	resolveProjectDir
+} from '../../../local-stack/project.ts';
 
 const folder = (toml?: string) => {
 	const dir = mkdtempSync(join(tmpdir(), 'project-config-'));
@@ -22,7 +27,12 @@ describe('loadProjectConfig', () => {
 		expect(config.db.seed).toEqual({ enabled: true, sqlPaths: ['./seed.sql'] });
 		expect(config.auth.jwtExpiry).toBe(3600);
 		expect(config.storage.fileSizeLimit).toBe(50 * 1024 * 1024);
-		expect(config.localSmtp).toEqual({ enabled: true, port: 54324 });
+		expect(config.localSmtp).toEqual({
+			enabled: true,
+			port: 54324,
+			adminEmail: 'admin@email.com',
+			senderName: 'Admin'
+		});
 	});
 
 	it('reads buckets, sizes and the mail catcher from config.toml', () => {
