@@ -85,15 +85,19 @@ describe.runIf(target.mailUrl)('password recovery through the mail catcher', () 
 		});
 	});
 
-	it('a redirect_to outside the site and additional_redirect_urls falls back to site_url', async () => {
-		const { email } = await account('redirection');
-		const since = new Date(Date.now() - 1000);
-		await client(target).auth.resetPasswordForEmail(email, {
-			redirectTo: 'https://evil.example/steal'
-		});
-		const link = new URL(linkIn((await mailsTo(target, email, since))[0]));
-		expect(link.searchParams.get('redirect_to')).toBe('http://127.0.0.1:5173');
-	});
+	// site_url is this project's config.toml value, known only for a local stack.
+	it.runIf(target.local)(
+		'a redirect_to outside the site and additional_redirect_urls falls back to site_url',
+		async () => {
+			const { email } = await account('redirection');
+			const since = new Date(Date.now() - 1000);
+			await client(target).auth.resetPasswordForEmail(email, {
+				redirectTo: 'https://evil.example/steal'
+			});
+			const link = new URL(linkIn((await mailsTo(target, email, since))[0]));
+			expect(link.searchParams.get('redirect_to')).toBe('http://127.0.0.1:5173');
+		}
+	);
 
 	it('an unknown address gets the same empty answer and no email', async () => {
 		const email = uniqueEmail('personne');
