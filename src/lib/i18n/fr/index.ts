@@ -2,6 +2,8 @@
 // sibling folder with the same shape (see ../index.ts).
 import { auth } from './auth.ts';
 import { common } from './common.ts';
+import { messages } from './messages.ts';
+import { notifications } from './notifications.ts';
 import { video } from './video.ts';
 
-export const fr = { common, auth, video } as const;
+export const fr = { common, auth, video, messages, notifications } as const;

@@ -1,0 +1,7 @@
+// What the notifications actions accept: one notification to mark seen.
+import { z } from 'zod';
+import { messages } from '#lib/i18n/index.ts';
+
+export const notificationRef = z.object({
+	id: z.uuid({ error: messages.common.errors.invalidInput })
+});
