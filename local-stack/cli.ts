@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_DATA_DIR, DEFAULT_WORKDIR } from './paths.ts';
 import { DEFAULT_PORTS, startStack } from './stack.ts';
+import type { RunningStack } from './stack.ts';
 import { statusLines } from './status.ts';
 
 const USAGE = `Usage: npm run stack -- [options]
@@ -42,7 +43,25 @@ async function main() {
 		console.log(USAGE);
 		return;
 	}
-	const stack = await startStack({
+	// Signals are handled from the start: one that arrives while the stack is still starting
+	// stops it as soon as it is up, instead of killing the process and leaving Postgres behind.
+	let stack: RunningStack | null = null;
+	let stopRequested: string | null = null;
+	let stopping = false;
+	const stop = async (signal: string) => {
+		if (stopping) return;
+		stopRequested = signal;
+		if (!stack) return;
+		stopping = true;
+		console.error(`\n${signal} received, stopping the local stack...`);
+		await stack.stop();
+		console.error('Stopped.');
+		process.exit(0);
+	};
+	process.on('SIGINT', () => void stop('SIGINT'));
+	process.on('SIGTERM', () => void stop('SIGTERM'));
+
+	stack = await startStack({
 		workdir: values.workdir ?? DEFAULT_WORKDIR,
 		dataDir: values.data ?? DEFAULT_DATA_DIR,
 		apiPort: port(values.port, '--port', DEFAULT_PORTS.api),
@@ -57,17 +76,7 @@ async function main() {
 			.map((line) => `  ${line}`)
 			.join('\n')}\n`
 	);
-	let stopping = false;
-	const stop = async (signal: string) => {
-		if (stopping) return;
-		stopping = true;
-		console.error(`\n${signal} received, stopping the local stack...`);
-		await stack.stop();
-		console.error('Stopped.');
-		process.exit(0);
-	};
-	process.on('SIGINT', () => void stop('SIGINT'));
-	process.on('SIGTERM', () => void stop('SIGTERM'));
+	if (stopRequested) await stop(stopRequested);
 }
 
 main().catch((error: Error) => {
