@@ -1,7 +1,7 @@
 // The people the database suites act as: real accounts made with the Auth admin API (email
 // confirmed) and signed in with their password, each with their own supabase-js client.
-// Auth limits sign-ins per IP (`[auth.rate_limit] sign_in_sign_ups`, 30 per 5 minutes), so the
-// cast is made once per stack and shared by the suites through a file in the temp folder; a
+// Auth limits `/token` calls (sign-ins and refreshes) per IP (`[auth.rate_limit] token_refresh`,
+// in bursts of at most 30), so the cast is made once per stack and shared by the suites through a file in the temp folder; a
 // suite that needs people nobody else touches makes its own with createUser().
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
