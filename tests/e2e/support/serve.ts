@@ -24,14 +24,18 @@ async function main() {
 	// No LiveKit server can run here: video pages get a port nobody listens on, so joining
 	// fails fast and the page must say so (tests/e2e/video.e2e.ts).
 	const livekitUrl = process.env.E2E_LIVEKIT_URL ?? `ws://127.0.0.1:${await freePort()}`;
-	const app = spawn(process.execPath, [join(ROOT, 'build', 'index.js')], {
+	// adapter-node's handler behind a stand-in for the HTTPS proxy (see app-server.ts).
+	const app = spawn(process.execPath, [join(ROOT, 'tests', 'e2e', 'support', 'app-server.ts')], {
 		cwd: ROOT,
 		stdio: 'inherit',
 		env: {
 			...process.env,
 			HOST: '127.0.0.1',
 			PORT: port,
-			ORIGIN: `http://127.0.0.1:${port}`,
+			PROTOCOL_HEADER: 'x-forwarded-proto',
+			// Pictures are posted to form actions (event images up to 5 MiB); adapter-node's
+			// default limit is 512 kB.
+			BODY_SIZE_LIMIT: '12M',
 			PUBLIC_SUPABASE_URL: stack.apiUrl,
 			PUBLIC_SUPABASE_PUBLISHABLE_KEY: stack.publishableKey,
 			SUPABASE_SECRET_KEY: stack.secretKey,
