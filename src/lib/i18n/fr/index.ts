@@ -1,9 +1,10 @@
 // French messages, one module per area of the app, gathered here. A second language is a
 // sibling folder with the same shape (see ../index.ts).
 import { auth } from './auth.ts';
+import { coaching } from './coaching.ts';
 import { common } from './common.ts';
 import { messages } from './messages.ts';
 import { notifications } from './notifications.ts';
 import { video } from './video.ts';
 
-export const fr = { common, auth, video, messages, notifications } as const;
+export const fr = { common, auth, video, messages, notifications, coaching } as const;
