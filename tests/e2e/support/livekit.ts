@@ -17,7 +17,7 @@ function admin() {
 	});
 }
 
-/** A planned coaching session between member and coach, starting in an hour (unique slot). */
+/** A planned coaching session between member and coach, starting in half an hour. */
 export async function createCoachingSession(memberId: string, coachId: string) {
 	const service = admin();
 	const slug = `e2e-video-${crypto.randomUUID().slice(0, 8)}`;
@@ -27,7 +27,7 @@ export async function createCoachingSession(memberId: string, coachId: string) {
 		.select('id')
 		.single();
 	if (domain.error) throw domain.error;
-	const startsAt = new Date(Date.now() + 3_600_000);
+	const startsAt = new Date(Date.now() + 30 * 60_000);
 	startsAt.setUTCSeconds(0, 0);
 	const endsAt = new Date(startsAt.getTime() + 3_600_000);
 	const request = await service
