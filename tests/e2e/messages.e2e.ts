@@ -230,6 +230,27 @@ test.describe('messages', () => {
 		await expect(composer(page)).toHaveAttribute('aria-invalid', 'true');
 	});
 
+	test('without JavaScript the composer still sends through the form and shows its refusals next to the field', async ({
+		browser
+	}) => {
+		const alice = await person('Alice', 'Noël');
+		const bruno = await person('Bruno', 'Colin');
+		const context = await browser.newContext({ javaScriptEnabled: false });
+		const page = await context.newPage();
+		await signIn(page, alice, `/messages/${bruno.id}`);
+
+		await composer(page).fill('Envoyé sans script');
+		await page.getByRole('button', { name: 'Envoyer' }).click();
+		await expect(page).toHaveURL(new RegExp(`/messages/${bruno.id}$`));
+		await expect(bubble(page, 'Envoyé sans script')).toBeVisible();
+
+		await page.getByRole('button', { name: 'Envoyer' }).click();
+		await expect(page.getByText('Écrivez un message avant de l’envoyer.')).toBeVisible();
+		await expect(composer(page)).toHaveAttribute('aria-invalid', 'true');
+		await expect(bubble(page, 'Envoyé sans script')).toHaveCount(1);
+		await context.close();
+	});
+
 	test('a third person receives none of the others’ inbox events and cannot read their conversation', async ({
 		browser
 	}) => {
