@@ -47,3 +47,9 @@ export function formFailure(
 ): FormFailure {
 	return { values, errors, message };
 }
+
+/**
+ * Destructive actions ask first: ConfirmButton's dialog (or, without JavaScript, its inline
+ * question) sends `confirmed=yes`; a post without it only asks for confirmation.
+ */
+export const isConfirmed = (form: FormData) => form.get('confirmed') === 'yes';

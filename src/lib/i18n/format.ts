@@ -46,6 +46,29 @@ export const formatDateTime = (value: DateInput, timeZone = DEFAULT_TIME_ZONE) =
 		timeZone
 	).format(toDate(value));
 
+/** « novembre 2026 » */
+export const formatMonthYear = (value: DateInput, timeZone = DEFAULT_TIME_ZONE) =>
+	dateFormat({ month: 'long', year: 'numeric' }, timeZone).format(toDate(value));
+
+/** « 24 novembre », or « 24 novembre 2026 » with the year */
+export const formatDayMonth = (
+	value: DateInput,
+	timeZone = DEFAULT_TIME_ZONE,
+	options: { year?: boolean } = {}
+) =>
+	dateFormat(
+		{ day: 'numeric', month: 'long', year: options.year ? 'numeric' : undefined },
+		timeZone
+	).format(toDate(value));
+
+/** « lun. 24 » */
+export const formatWeekdayDay = (value: DateInput, timeZone = DEFAULT_TIME_ZONE) =>
+	dateFormat({ weekday: 'short', day: 'numeric' }, timeZone).format(toDate(value));
+
+/** « lun. » */
+export const formatWeekdayShort = (value: DateInput, timeZone = DEFAULT_TIME_ZONE) =>
+	dateFormat({ weekday: 'short' }, timeZone).format(toDate(value));
+
 const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
 /** « il y a 5 minutes », « demain » */
 export function formatRelative(value: DateInput, now: Date = new Date()): string {
@@ -112,20 +135,24 @@ export function toLocalInputs(
 
 /**
  * The instant at which the wall clock of `timeZone` shows `date` + `time` (the inverse of
- * toLocalInputs), so a form's « date + heure » becomes one timestamptz.
+ * toLocalInputs), so a form's « date + heure » becomes one timestamptz. Around DST changes it
+ * resolves like Temporal's `compatible` disambiguation: a time shown twice (autumn) is its first
+ * occurrence, a time that never shows (spring gap) moves forward by the gap (02:30 → 03:30).
  */
 export function fromLocalInputs(date: string, time: string, timeZone = DEFAULT_TIME_ZONE): Date {
 	const [y, mo, d] = date.split('-').map(Number);
 	const [h, mi] = time.split(':').map(Number);
-	const asUtc = Date.UTC(y, mo - 1, d, h, mi);
-	// Offset of the zone at that moment, found by formatting the UTC guess back in the zone;
-	// a second pass settles days when the offset changes (DST).
-	let guess = asUtc;
-	for (let i = 0; i < 2; i++) {
-		const local = toLocalInputs(guess, timeZone);
+	const wall = Date.UTC(y, mo - 1, d, h, mi);
+	const wallAt = (instant: number) => {
+		const local = toLocalInputs(instant, timeZone);
 		const [ly, lmo, ld] = local.date.split('-').map(Number);
 		const [lh, lmi] = local.time.split(':').map(Number);
-		guess += asUtc - Date.UTC(ly, lmo - 1, ld, lh, lmi);
-	}
-	return new Date(guess);
+		return Date.UTC(ly, lmo - 1, ld, lh, lmi);
+	};
+	// The zone's offsets a day before and a day after: the two sides of any change near `wall`.
+	const day = 86_400_000;
+	const before = wallAt(wall - day) - (wall - day);
+	const after = wallAt(wall + day) - (wall + day);
+	const candidates = [wall - before, wall - after].filter((instant) => wallAt(instant) === wall);
+	return new Date(candidates.length > 0 ? Math.min(...candidates) : wall - before);
 }

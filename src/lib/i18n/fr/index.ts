@@ -3,8 +3,21 @@
 import { auth } from './auth.ts';
 import { coaching } from './coaching.ts';
 import { common } from './common.ts';
+import { contacts } from './contacts.ts';
+import { documents } from './documents.ts';
 import { messages } from './messages.ts';
 import { notifications } from './notifications.ts';
+import { plans } from './plans.ts';
 import { video } from './video.ts';
 
-export const fr = { common, auth, video, messages, notifications, coaching } as const;
+export const fr = {
+	common,
+	auth,
+	video,
+	coaching,
+	contacts,
+	documents,
+	plans,
+	messages,
+	notifications
+} as const;
