@@ -498,7 +498,7 @@ from (values
 -- d'accueil, puis ce qui date de plus de deux jours est considéré comme vu.
 insert into public.notifications (user_id, kind, title, body, link, created_at)
 select p.id, 'system', 'Bienvenue sur le Réseau des entrepreneurs',
-       'Complétez votre profil pour apparaître dans l''annuaire.', '/account', p.created_at
+       'Complétez votre profil pour apparaître dans l''annuaire.', '/profile', p.created_at
 from public.profiles p;
 
 -- Camille peut noter sa séance avec Marc : la plateforme le lui a rappelé.

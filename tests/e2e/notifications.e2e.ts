@@ -139,7 +139,7 @@ test.describe('notifications', () => {
 			},
 			{ title: 'Message', kind: 'message_received', link: `/messages/${coach.id}` },
 			{ title: 'Rappel', kind: 'plan_reminder', link: `/plans/${plan.data.id}` },
-			{ title: 'Bienvenue', kind: 'system', link: '/account' }
+			{ title: 'Bienvenue', kind: 'system', link: '/profile' }
 		]);
 
 		const m = await openAs(browser, member, '/notifications');

@@ -1,6 +1,5 @@
 // Where a notification leads. The `link` column holds an app path written by the database
-// (triggers, reminders, seed); only paths of pages the app has are followed, and the few the
-// seed writes under an older name are mapped to today's page.
+// (triggers, reminders, seed); only paths of pages the app has are followed.
 import type { Tables } from '#lib/supabase/database.types.ts';
 
 export type Notification = Pick<
@@ -22,14 +21,10 @@ const APP_PATHS = [
 	/^\/(dashboard|profile|notifications|messages|plans|coaching-requests|coaching-sessions|coaches|companies|contacts|documents)$/
 ];
 
-/** seed.sql's welcome notification links to /account, which is the profile page here. */
-const ALIASES: Record<string, string> = { '/account': '/profile' };
-
 export function notificationHref(link: string | null | undefined): string | null {
 	if (!link) return null;
 	const [path, rest = ''] = splitPath(link);
-	const target = ALIASES[path] ?? path;
-	return APP_PATHS.some((pattern) => pattern.test(target)) ? `${target}${rest}` : null;
+	return APP_PATHS.some((pattern) => pattern.test(path)) ? `${path}${rest}` : null;
 }
 
 function splitPath(link: string): [string, string] {

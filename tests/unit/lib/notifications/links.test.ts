@@ -17,8 +17,9 @@ describe('notification links', () => {
 		}
 	});
 
-	it('sends the seed’s welcome link (/account) to the profile page', () => {
-		expect(notificationHref('/account')).toBe('/profile');
+	it('follows the app’s own pages, such as the profile the seed’s welcome links to', () => {
+		expect(notificationHref('/profile')).toBe('/profile');
+		expect(notificationHref('/account')).toBeNull();
 	});
 
 	it('keeps a query string or a fragment', () => {
