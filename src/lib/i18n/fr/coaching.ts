@@ -250,7 +250,7 @@ export const coaching = {
 			coach: 'Coach',
 			member: 'Membre',
 			request: 'Voir la demande d’origine',
-			message: 'Envoyer un message à {name}',
+			message: 'Envoyer un message',
 			cancelledBy: 'Annulée {relative} par {name}.',
 			cancelledReason: 'Motif : {reason}',
 			completedAt: 'Terminée {relative}.'
