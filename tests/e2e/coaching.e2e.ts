@@ -4,15 +4,17 @@
 // comment, is refused an overlapping acceptance; sessions are cancelled, completed and rated
 // once (a stale second rating, sent without JavaScript, is refused); outsiders get 404 pages.
 import { expect, test } from '@playwright/test';
-import type { Browser, Page } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { expectAccessible } from './support/a11y.ts';
 import {
+	clientOf,
 	createDomain,
 	createStartedSession,
 	hoursFromNow,
 	sendRequest,
 	setCoachProfile
 } from './support/coaching.ts';
+import { cuttableRealtime } from './support/messaging.ts';
 import { createUser, signIn } from './support/users.ts';
 
 type User = Awaited<ReturnType<typeof createUser>>;
@@ -21,9 +23,10 @@ async function signedIn(
 	browser: Browser,
 	user: User,
 	path: string,
-	options: { javaScript?: boolean } = {}
+	options: { javaScript?: boolean; prepare?: (context: BrowserContext) => Promise<void> } = {}
 ) {
 	const context = await browser.newContext({ javaScriptEnabled: options.javaScript ?? true });
+	await options.prepare?.(context);
 	const page = await context.newPage();
 	if (options.javaScript === false) {
 		// Without JavaScript the sign-in form still works (a plain POST).
@@ -190,6 +193,47 @@ test.describe('coaching requests', () => {
 		await expectAccessible(memberPage);
 
 		await coachPage.context().close();
+		await memberPage.context().close();
+	});
+
+	test('after a lost connection the member’s page catches up with the answer given meanwhile, once', async ({
+		browser
+	}) => {
+		const { domain, coach, member } = await pair('Reconnexion');
+		const requestId = await sendRequest(member, {
+			coachId: coach.id,
+			domainId: domain.id,
+			desiredAt: hoursFromNow(28)
+		});
+		let network: Awaited<ReturnType<typeof cuttableRealtime>> | undefined;
+		const memberPage = await signedIn(browser, member, `/coaching-requests/${requestId}`, {
+			prepare: async (context) => {
+				network = await cuttableRealtime(context);
+			}
+		});
+		await live(memberPage);
+		await markDocument(memberPage);
+
+		await network!.goOffline();
+		await expect(memberPage.getByText('Connexion perdue : reconnexion…')).toBeVisible();
+		const coachClient = await clientOf(coach);
+		const { error } = await coachClient.rpc('answer_coaching_request', {
+			request_id: requestId,
+			accept: true,
+			comment: 'Avec plaisir.'
+		});
+		expect(error).toBeNull();
+		// Nothing can arrive while offline.
+		await expect(memberPage.getByTestId('request-status')).toHaveText('En attente');
+
+		await network!.goOnline();
+		await expect(memberPage.getByTestId('request-status')).toHaveText('Acceptée', {
+			timeout: 20_000
+		});
+		await expect(memberPage.getByText('Avec plaisir.')).toHaveCount(1);
+		await expect(memberPage.getByRole('link', { name: 'Voir la séance' })).toHaveCount(1);
+		await live(memberPage);
+		expect(await sameDocument(memberPage)).toBe('same document');
 		await memberPage.context().close();
 	});
 
