@@ -49,8 +49,7 @@ export const documents = {
 		name: 'Nom',
 		type: 'Type',
 		size: 'Taille',
-		uploadedAt: 'Déposé le',
-		actions: 'Actions'
+		uploadedAt: 'Déposé le'
 	},
 	empty: {
 		title: 'Aucun document pour le moment',
