@@ -37,6 +37,10 @@ export function navigationFor(role: Role): NavItem[] {
 			{ href: '/coaching-sessions', label: nav.coachingSessions, icon: 'calendar-check' }
 		);
 	}
+	// Company accounts present their own companies; everyone browses the directory.
+	if (role === 'company') {
+		items.push({ href: '/companies?mine=1', label: nav.myCompanies, icon: 'building' });
+	}
 	items.push(
 		{ href: '/messages', label: nav.messages, icon: 'chat' },
 		{ href: '/companies', label: nav.companies, icon: 'building' },

@@ -4,7 +4,9 @@ import { latestEmail, linkIn } from './support/mail.ts';
 import { createUser, PASSWORD, signIn, uniqueEmail } from './support/users.ts';
 
 test.describe('accounts', () => {
-	test('a visitor signs up as a coach, lands on the dashboard, signs out and back in', async ({ page }) => {
+	test('a visitor signs up as a coach, lands on the dashboard, signs out and back in', async ({
+		page
+	}) => {
 		const email = uniqueEmail('coach');
 		await page.goto('/signup');
 		await expectAccessible(page);
@@ -23,7 +25,9 @@ test.describe('accounts', () => {
 
 		await page.getByRole('button', { name: 'Se déconnecter' }).click();
 		await expect(page).toHaveURL(/\/login/);
-		expect((await page.context().cookies()).some((cookie) => /^sb-.*-auth-token/.test(cookie.name))).toBe(false);
+		expect(
+			(await page.context().cookies()).some((cookie) => /^sb-.*-auth-token/.test(cookie.name))
+		).toBe(false);
 		await page.goto('/dashboard');
 		await expect(page).toHaveURL(/\/login/);
 
@@ -52,14 +56,17 @@ test.describe('accounts', () => {
 		await expectAccessible(page);
 	});
 
-	test('a protected page sends visitors to sign-in and back to where they were going', async ({ page }) => {
+	test('a protected page sends visitors to sign-in and back to where they were going', async ({
+		page
+	}) => {
 		const user = await createUser({ role: 'member' });
-		await page.goto('/contacts');
-		await expect(page).toHaveURL(/\/login\?redirectTo=%2Fcontacts/);
+		await page.goto('/companies?q=Lumen');
+		await expect(page).toHaveURL(/\/login\?redirectTo=%2Fcompanies%3Fq%3DLumen/);
 		await page.getByLabel('Adresse e-mail').fill(user.email);
 		await page.getByLabel('Mot de passe', { exact: true }).fill(user.password);
 		await page.getByRole('button', { name: 'Se connecter' }).click();
-		await expect(page).toHaveURL(/\/contacts$/);
+		await expect(page).toHaveURL(/\/companies\?q=Lumen$/);
+		await expect(page.getByRole('link', { name: 'Atelier Lumen' })).toBeVisible();
 	});
 
 	test('a forgotten password is reset through the e-mailed link', async ({ page }) => {

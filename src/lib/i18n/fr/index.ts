@@ -3,7 +3,9 @@
 import { auth } from './auth.ts';
 import { coaching } from './coaching.ts';
 import { common } from './common.ts';
+import { companies } from './companies.ts';
 import { contacts } from './contacts.ts';
+import { dashboard } from './dashboard.ts';
 import { documents } from './documents.ts';
 import { messages } from './messages.ts';
 import { notifications } from './notifications.ts';
@@ -14,6 +16,8 @@ export const fr = {
 	common,
 	auth,
 	video,
+	companies,
+	dashboard,
 	coaching,
 	contacts,
 	documents,
