@@ -6,6 +6,7 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { messages } from '#lib/i18n/index.ts';
 import { safeObjectName } from '#lib/storage.ts';
+import { classifyStorageError } from '#lib/upload.ts';
 
 export type ImageBucket = 'avatars' | 'event-images';
 
@@ -26,22 +27,30 @@ type StorageErrorLike = {
 };
 
 /**
- * Storage answers most refusals with HTTP 400 and the real status as a string in the body's
- * `statusCode`, its ErrorCode in `code`; storage-js keeps both on its StorageApiError.
+ * A Storage refusal of a picture in French. storage-js keeps the body's real status (`statusCode`,
+ * a string: Storage answers most refusals with HTTP 400) and its ErrorCode (`code`), which
+ * classifyStorageError reads as the browser uploads do.
  */
 export function imageRefusal(
 	error: StorageErrorLike,
 	text: ImageRefusalMessages
 ): { status: number; message: string } {
-	const status = Number(error.statusCode ?? error.status ?? 0);
-	const code = error.code ?? '';
-	if (code === 'EntityTooLarge' || status === 413) return { status: 413, message: text.tooLarge };
-	if (code === 'InvalidMimeType' || status === 415 || error.error === 'invalid_mime_type')
-		return { status: 415, message: text.badType };
-	if (status === 401 || status === 403 || code === 'AccessDenied' || code === 'Unauthorized')
-		return { status: 403, message: text.forbidden };
-	if (status >= 400 && status < 500) return { status: 400, message: text.refused };
-	return { status: 502, message: text.failed };
+	const { status = 0, ...body } = error;
+	switch (classifyStorageError(status, body)) {
+		case 'tooLarge':
+			return { status: 413, message: text.tooLarge };
+		case 'badType':
+			return { status: 415, message: text.badType };
+		case 'forbidden':
+		case 'unauthorized':
+			return { status: 403, message: text.forbidden };
+		default: {
+			const real = Number(body.statusCode ?? status);
+			return real >= 400 && real < 500
+				? { status: 400, message: text.refused }
+				: { status: 502, message: text.failed };
+		}
+	}
 }
 
 export type StoredImage =

@@ -89,4 +89,21 @@ test.describe('accounts', () => {
 		await page.getByRole('button', { name: 'Se déconnecter' }).click();
 		await signIn(page, { email: user.email, password: newPassword });
 	});
+
+	test('an unusable e-mail link says so in French instead of failing silently', async ({
+		page
+	}) => {
+		await page.goto('/auth/confirm?code=lien-perime&next=/reset-password');
+		await expect(page).toHaveURL(/\/forgot-password\?expired=1/);
+		await expect(page.getByRole('status')).toHaveText(
+			'Ce lien est invalide ou a expiré. Demandez-en un nouveau.'
+		);
+		await expectAccessible(page);
+		await page.goto('/auth/confirm?code=lien-perime&next=/dashboard');
+		await expect(page).toHaveURL(/\/login\?link=expired/);
+		await expect(page.getByRole('status')).toContainText(
+			'Ce lien de connexion est invalide ou a expiré.'
+		);
+		await expectAccessible(page);
+	});
 });

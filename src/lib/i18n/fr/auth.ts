@@ -104,6 +104,8 @@ export const auth = {
 		signupDisabled: 'Les inscriptions sont fermées pour le moment.',
 		sessionExpired: 'Votre session a expiré. Reconnectez-vous.',
 		emailRateLimited: 'Un e-mail vient déjà de partir. Patientez un peu avant de redemander.',
-		invalidRole: 'Choisissez votre profil : membre, entreprise ou coach.'
+		invalidRole: 'Choisissez votre profil : membre, entreprise ou coach.',
+		linkExpired:
+			'Ce lien de connexion est invalide ou a expiré. Connectez-vous avec votre mot de passe, ou demandez un nouveau lien.'
 	}
 } as const;

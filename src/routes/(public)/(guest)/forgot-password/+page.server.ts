@@ -2,7 +2,10 @@ import { fail } from '@sveltejs/kit';
 import { authErrorMessage } from '#lib/errors.ts';
 import { formFailure, parseForm } from '#lib/forms.ts';
 import { forgotPasswordSchema } from '#lib/schemas/auth.ts';
-import type { Actions } from './$types';
+import type { Actions, PageServerLoad } from './$types';
+
+/** Sent back here by an expired or already used recovery link (see /auth/confirm). */
+export const load: PageServerLoad = ({ url }) => ({ expired: url.searchParams.has('expired') });
 
 export const actions: Actions = {
 	default: async ({ request, locals, url }) => {

@@ -7,7 +7,9 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ url }) => ({
 	redirectTo: safeRedirect(url.searchParams.get('redirectTo')),
-	reset: url.searchParams.get('reset') === 'done'
+	reset: url.searchParams.get('reset') === 'done',
+	// An e-mail link that could not be used (expired, already used, other browser).
+	linkExpired: url.searchParams.get('link') === 'expired'
 });
 
 export const actions: Actions = {
