@@ -128,12 +128,19 @@ test.describe('companies', () => {
 			['Consigne des fûts', 'Procédé']
 		]) {
 			await page.getByRole('link', { name: 'Publier une innovation' }).click();
+			if (kind === 'Produit') await expectAccessible(page);
 			await page.getByLabel('Titre').fill(title);
 			await page.getByLabel('Type d’innovation').selectOption({ label: kind });
 			await page.getByLabel('Date de publication').fill('2026-03-15');
 			await page.getByRole('button', { name: 'Publier' }).click();
 			await expect(page.getByRole('heading', { level: 4, name: title })).toBeVisible();
 		}
+
+		// The founder's own page, then back.
+		await page.getByRole('link', { name: 'Modifier « Léon Brasseur »' }).click();
+		await expect(page.getByLabel('Fonction')).toHaveValue('Maître brasseur');
+		await expectAccessible(page);
+		await page.getByRole('link', { name: 'Annuler' }).click();
 
 		// Edit the card itself.
 		await page.getByRole('link', { name: 'Modifier l’entreprise' }).click();
@@ -338,6 +345,8 @@ test.describe('companies', () => {
 		// Replacing the picture removes the old object.
 		await eventEdit.click();
 		await expect(page.getByRole('img', { name: 'Image actuelle' })).toBeVisible();
+		await expect(page.getByLabel('Heure de début')).toHaveValue('18:30');
+		await expectAccessible(page);
 		await page.getByLabel('Image de l’événement').setInputFiles(pictures.blue);
 		await page.getByRole('button', { name: 'Enregistrer' }).click();
 		await expect(
