@@ -1,13 +1,14 @@
 // The reads of the messages pages, shared by the server loads (the user's SSR client) and the
 // browser (older pages, refetch after a reconnection): the same filters either way, under RLS.
-import type { PostgrestError, SupabaseClient } from '@supabase/supabase-js';
+import type { PostgrestError } from '@supabase/postgrest-js';
 import { olderThan } from '#lib/keyset.ts';
 import type { Cursor } from '#lib/keyset.ts';
+import type { DataClient } from '#lib/supabase/clients.ts';
 import type { Database } from '#lib/supabase/database.types.ts';
 import { MESSAGE_COLUMNS, MESSAGE_PAGE_SIZE } from './thread.ts';
 import type { Message } from './thread.ts';
 
-type Client = SupabaseClient<Database>;
+type Client = DataClient;
 
 export type ConversationPage = { messages: Message[]; hasOlder: boolean };
 

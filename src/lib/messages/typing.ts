@@ -2,8 +2,8 @@
 // conversation:<a>:<b> (supabase/README.md), sent at most every few seconds while the viewer
 // types and shown for a few seconds after the last one, so a lost "stopped" signal cannot leave
 // the indicator on.
-import type { RealtimeChannel, SupabaseClient } from '@supabase/supabase-js';
-import type { Database } from '#lib/supabase/database.types.ts';
+import type { RealtimeChannel } from '@supabase/realtime-js';
+import type { RealtimeAccess, SessionAccess } from '#lib/supabase/clients.ts';
 import { conversationTopic } from './thread.ts';
 
 export const TYPING_SEND_INTERVAL_MS = 2000;
@@ -20,7 +20,7 @@ export type TypingLink = {
 };
 
 export function joinTyping(
-	supabase: SupabaseClient<Database>,
+	supabase: RealtimeAccess & SessionAccess,
 	viewerId: string,
 	otherId: string,
 	onTyping: (typing: boolean) => void
@@ -41,9 +41,9 @@ export function joinTyping(
 	};
 
 	void (async () => {
-		const { data } = await supabase.auth.getSession();
-		if (stopped || !data.session) return;
-		await supabase.realtime.setAuth(data.session.access_token);
+		const token = await supabase.session.getAccessToken();
+		if (stopped || !token) return;
+		await supabase.realtime.setAuth(token);
 		if (stopped) return;
 		channel = supabase
 			.channel(conversationTopic(viewerId, otherId), { config: { private: true } })

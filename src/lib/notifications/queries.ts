@@ -1,16 +1,16 @@
 // The notifications list, newest first, by keyset pages on (created_at, id): the same read for
 // the server load and the browser's « Charger plus » / refetch after a reconnection.
-import type { PostgrestError, SupabaseClient } from '@supabase/supabase-js';
+import type { PostgrestError } from '@supabase/postgrest-js';
 import { compareKeys, olderThan } from '#lib/keyset.ts';
 import type { Cursor } from '#lib/keyset.ts';
-import type { Database } from '#lib/supabase/database.types.ts';
+import type { DataClient } from '#lib/supabase/clients.ts';
 import { NOTIFICATION_COLUMNS, NOTIFICATION_PAGE_SIZE } from './links.ts';
 import type { Notification } from './links.ts';
 
 export type NotificationPage = { notifications: Notification[]; hasMore: boolean };
 
 export async function fetchNotifications(
-	supabase: SupabaseClient<Database>,
+	supabase: DataClient,
 	options: { before?: Cursor | null; limit?: number } = {}
 ): Promise<{ data: NotificationPage; error: null } | { data: null; error: PostgrestError }> {
 	const limit = options.limit ?? NOTIFICATION_PAGE_SIZE;

@@ -2,8 +2,9 @@
 // channel user:<viewer id> carrying what the database broadcasts for that user (Broadcast from
 // Database, payload { record, old_record, operation, table, schema }), handed to listeners by
 // event name. Plain TypeScript without runes, so it is unit-tested with a fake client.
-import type { RealtimeChannel, SupabaseClient } from '@supabase/supabase-js';
-import type { Database, Tables } from '#lib/supabase/database.types.ts';
+import type { RealtimeChannel } from '@supabase/realtime-js';
+import type { RealtimeAccess, SessionAccess } from '#lib/supabase/clients.ts';
+import type { Tables } from '#lib/supabase/database.types.ts';
 
 export const INBOX_EVENTS = [
 	'message_created',
@@ -56,7 +57,7 @@ export const REJOIN_DELAYS_MS = [1000, 2000, 5000, 10_000];
 
 type Buffered = { event: InboxEventName; change: InboxEvents[InboxEventName]; at: number };
 type AnyHandler = (change: InboxEvents[InboxEventName]) => void;
-type Client = SupabaseClient<Database>;
+type Client = RealtimeAccess & SessionAccess;
 
 export type InboxHubOptions = {
 	onStatus?: (status: InboxStatus) => void;
@@ -70,7 +71,7 @@ export class InboxHub {
 	#viewerId: string | null = null;
 	#client: Client | null = null;
 	#channel: RealtimeChannel | null = null;
-	#authListener: { unsubscribe(): void } | null = null;
+	#stopSessionListener: (() => void) | null = null;
 	#rejoinTimer: unknown = null;
 	#rejoinAttempts = 0;
 	#joins = 0;
@@ -112,16 +113,15 @@ export class InboxHub {
 		this.#client = client;
 		this.#viewerId = viewerId;
 		this.#setStatus('connecting');
-		const { data } = client.auth.onAuthStateChange((event, session) => {
+		this.#stopSessionListener = client.session.onSessionChange((event, token) => {
 			if (event === 'SIGNED_OUT') {
 				this.stop();
-			} else if (session?.access_token && this.#client === client) {
+			} else if (token && this.#client === client) {
 				// Private channels are authorised with the user's JWT: hand every new one over, so
 				// the server re-checks the channel with it instead of closing it at expiry.
-				void client.realtime.setAuth(session.access_token);
+				void client.realtime.setAuth(token);
 			}
 		});
-		this.#authListener = data.subscription;
 		void this.#join();
 		return () => this.stop();
 	}
@@ -133,8 +133,8 @@ export class InboxHub {
 		this.#client = null;
 		this.#channel = null;
 		this.#viewerId = null;
-		this.#authListener?.unsubscribe();
-		this.#authListener = null;
+		this.#stopSessionListener?.();
+		this.#stopSessionListener = null;
 		if (this.#rejoinTimer !== null) this.#options.clearTimer(this.#rejoinTimer);
 		this.#rejoinTimer = null;
 		this.#rejoinAttempts = 0;
@@ -204,9 +204,8 @@ export class InboxHub {
 		const client = this.#client;
 		const viewerId = this.#viewerId;
 		if (!client || !viewerId) return;
-		const { data } = await client.auth.getSession();
+		const token = await client.session.getAccessToken();
 		if (this.#client !== client) return;
-		const token = data.session?.access_token;
 		if (!token) {
 			this.#setStatus('interrupted');
 			this.#scheduleRejoin();

@@ -4,11 +4,11 @@
 //
 //   presence.isOnline(profileId)   reactive
 //   startPresence(viewerId)        joins and tracks the viewer; returns stop()
-import type { RealtimeChannel, SupabaseClient } from '@supabase/supabase-js';
+import type { RealtimeChannel } from '@supabase/realtime-js';
 import { SvelteSet } from 'svelte/reactivity';
 import { browser } from '$app/env';
 import { getBrowserClient } from '#lib/supabase/browser.ts';
-import type { Database } from '#lib/supabase/database.types.ts';
+import type { RealtimeAccess, SessionAccess } from '#lib/supabase/clients.ts';
 
 export const PRESENCE_TOPIC = 'online';
 const REJOIN_DELAY_MS = 3000;
@@ -20,10 +20,12 @@ export function onlineIds(state: Record<string, unknown[]>): string[] {
 		.map(([key]) => key);
 }
 
+type Client = RealtimeAccess & SessionAccess;
+
 const online = new SvelteSet<string>();
 let current: {
 	channel: RealtimeChannel;
-	client: SupabaseClient<Database>;
+	client: Client;
 	viewerId: string;
 } | null = null;
 let rejoinTimer: ReturnType<typeof setTimeout> | null = null;
@@ -43,10 +45,10 @@ function sync(channel: RealtimeChannel) {
 	for (const id of ids) online.add(id);
 }
 
-async function join(client: SupabaseClient<Database>, viewerId: string, run: number) {
-	const { data } = await client.auth.getSession();
-	if (run !== generation || !data.session) return;
-	await client.realtime.setAuth(data.session.access_token);
+async function join(client: Client, viewerId: string, run: number) {
+	const token = await client.session.getAccessToken();
+	if (run !== generation || !token) return;
+	await client.realtime.setAuth(token);
 	if (run !== generation) return;
 	const channel = client.channel(PRESENCE_TOPIC, {
 		config: { private: true, presence: { key: viewerId } }

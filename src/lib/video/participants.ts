@@ -2,7 +2,8 @@
 // topic video:<uuid> (database broadcasts participant_changed and video_session_changed, with
 // { record, old_record, operation }), joined after realtime.setAuth so RLS lets only the two
 // parties in. Merging keeps the newest version of each record, whatever order they arrive in.
-import type { RealtimeChannel, SupabaseClient } from '@supabase/supabase-js';
+import type { RealtimeChannel } from '@supabase/realtime-js';
+import type { RealtimeAccess } from '#lib/supabase/clients.ts';
 import type { Database } from '#lib/supabase/database.types.ts';
 
 type Tables = Database['public']['Tables'];
@@ -35,7 +36,7 @@ export type WatchState = 'live' | 'offline';
 type Broadcast<T> = { payload?: { record?: T | null; operation?: string } };
 
 export async function watchVideoSession(
-	supabase: SupabaseClient<Database>,
+	supabase: RealtimeAccess,
 	videoSessionId: string,
 	handlers: {
 		onParticipant: (record: ParticipantRecord) => void;

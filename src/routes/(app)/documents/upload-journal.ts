@@ -2,8 +2,7 @@
 // remembered in localStorage so the next visit can finish the job: a page closed just as Storage
 // committed the object would otherwise leave an object without its row. A Web Lock per upload tells
 // a live upload in another tab from one whose page is gone (locks die with their page).
-import type { SupabaseClient } from '@supabase/supabase-js';
-import type { Database } from '#lib/supabase/database.types.ts';
+import type { DataClient, StorageAccess } from '#lib/supabase/clients.ts';
 import { DOCUMENTS_BUCKET } from '#lib/documents.ts';
 
 type Entry = { key: string; at: number };
@@ -61,7 +60,7 @@ export type Reconciled = 'kept' | 'cleaned' | 'pending' | 'failed';
  * entry stays for next time).
  */
 export async function reconcileUpload(
-	supabase: SupabaseClient<Database>,
+	supabase: DataClient & StorageAccess,
 	entry: Entry,
 	now = Date.now()
 ): Promise<Reconciled> {

@@ -1,12 +1,12 @@
 // Typing signals on conversation:<a>:<b>: sent at most every two seconds while typing, one
 // "stopped" after a send, shown for a few seconds after the last signal of the other person only.
-import type { SupabaseClient } from '@supabase/supabase-js';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
 	joinTyping,
 	TYPING_SEND_INTERVAL_MS,
 	TYPING_SHOW_MS
 } from '../../../../src/lib/messages/typing.ts';
+import type { RealtimeAccess, SessionAccess } from '../../../../src/lib/supabase/clients.ts';
 
 const ME = 'aaaaaaaa-0000-4000-8000-000000000001';
 const OTHER = 'bbbbbbbb-0000-4000-8000-000000000002';
@@ -32,7 +32,7 @@ function fakeClient() {
 		}
 	};
 	const client = {
-		auth: { getSession: async () => ({ data: { session: { access_token: 'jwt' } } }) },
+		session: { getAccessToken: async () => 'jwt', onSessionChange: () => () => undefined },
 		realtime: { setAuth: async () => undefined },
 		channel: (name: string) => {
 			names.push(name);
@@ -41,7 +41,7 @@ function fakeClient() {
 		removeChannel: removed
 	};
 	return {
-		client: client as unknown as SupabaseClient,
+		client: client as unknown as RealtimeAccess & SessionAccess,
 		sent,
 		names,
 		removed,

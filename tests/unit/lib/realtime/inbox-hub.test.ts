@@ -1,11 +1,12 @@
-import type { SupabaseClient } from '@supabase/supabase-js';
 import { describe, expect, it, vi } from 'vitest';
 import { InboxHub, REPLAY_WINDOW_MS } from '../../../../src/lib/realtime/inbox-hub.ts';
 import type { InboxStatus } from '../../../../src/lib/realtime/inbox-hub.ts';
+import type { RealtimeAccess, SessionAccess } from '../../../../src/lib/supabase/clients.ts';
+import type { SessionEvent } from '../../../../src/lib/supabase/session.ts';
 
 type Broadcast = { event: string; payload: unknown; meta?: { id?: string } };
 
-/** A stand-in for supabase-js: records channels, lets the test play the server. */
+/** A stand-in for the browser client: records channels, lets the test play the server. */
 function fakeClient(token: string | null = 'jwt-1') {
 	const channels: {
 		name: string;
@@ -15,15 +16,16 @@ function fakeClient(token: string | null = 'jwt-1') {
 		removed: boolean;
 		channel?: unknown;
 	}[] = [];
-	let authListener: ((event: string, session: { access_token: string } | null) => void) | null =
-		null;
+	let sessionListener: ((event: SessionEvent, token: string | null) => void) | null = null;
 	const setAuth = vi.fn(async () => undefined);
 	const client = {
-		auth: {
-			getSession: async () => ({ data: { session: token ? { access_token: token } : null } }),
-			onAuthStateChange: (listener: typeof authListener) => {
-				authListener = listener;
-				return { data: { subscription: { unsubscribe: () => (authListener = null) } } };
+		session: {
+			getAccessToken: async () => token,
+			onSessionChange: (listener: NonNullable<typeof sessionListener>) => {
+				sessionListener = listener;
+				return () => {
+					sessionListener = null;
+				};
 			}
 		},
 		realtime: { setAuth },
@@ -56,12 +58,11 @@ function fakeClient(token: string | null = 'jwt-1') {
 		}
 	};
 	return {
-		client: client as unknown as SupabaseClient,
+		client: client as unknown as RealtimeAccess & SessionAccess,
 		channels,
 		setAuth,
-		authEvent: (event: string, session: { access_token: string } | null) =>
-			authListener?.(event, session),
-		hasAuthListener: () => authListener !== null
+		sessionEvent: (event: SessionEvent, token: string | null) => sessionListener?.(event, token),
+		hasSessionListener: () => sessionListener !== null
 	};
 }
 
@@ -230,13 +231,13 @@ describe('InboxHub', () => {
 		const hub = new InboxHub();
 		hub.start(fake.client, 'viewer-1');
 		await flush();
-		fake.authEvent('TOKEN_REFRESHED', { access_token: 'jwt-2' });
+		fake.sessionEvent('TOKEN_REFRESHED', 'jwt-2');
 		expect(fake.setAuth).toHaveBeenLastCalledWith('jwt-2');
-		fake.authEvent('SIGNED_OUT', null);
+		fake.sessionEvent('SIGNED_OUT', null);
 		expect(hub.status).toBe('idle');
 		expect(hub.viewerId).toBeNull();
 		expect(fake.channels[0].removed).toBe(true);
-		expect(fake.hasAuthListener()).toBe(false);
+		expect(fake.hasSessionListener()).toBe(false);
 	});
 
 	it('keeps delivering to other listeners when one of them throws', async () => {

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { SupabaseClient } from '@supabase/supabase-js';
 import {
 	IN_FLIGHT_GRACE_MS,
 	holdingUploadLock,
 	reconcileUpload,
 	uploadJournal
 } from '../../../../../src/routes/(app)/documents/upload-journal.ts';
-import type { Database } from '../../../../../src/lib/supabase/database.types.ts';
+import type { DataClient, StorageAccess } from '../../../../../src/lib/supabase/clients.ts';
 
 function memoryStorage(): Storage {
 	const items = new Map<string, string>();
@@ -49,7 +48,7 @@ function fakeSupabase(state: { rows: Set<string>; objects: Set<string>; down?: b
 				}
 			})
 		}
-	} as unknown as SupabaseClient<Database>;
+	} as unknown as DataClient & StorageAccess;
 }
 
 const owner = '10000000-0000-4000-8000-000000000001';
