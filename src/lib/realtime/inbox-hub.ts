@@ -200,11 +200,12 @@ export class InboxHub {
 		for (const handler of this.#handlers.get(event) ?? []) this.#call(handler, payload);
 	}
 
-	async #join(): Promise<void> {
+	/** `renew`: the last channel was closed by the server, maybe for a token that only looked valid. */
+	async #join(renew = false): Promise<void> {
 		const client = this.#client;
 		const viewerId = this.#viewerId;
 		if (!client || !viewerId) return;
-		const token = await client.session.getAccessToken();
+		const token = await client.session.getAccessToken({ force: renew });
 		if (this.#client !== client) return;
 		if (!token) {
 			this.#setStatus('interrupted');
@@ -232,7 +233,7 @@ export class InboxHub {
 					this.#setStatus('interrupted');
 					this.#channel = null;
 					void client.removeChannel(channel);
-					this.#scheduleRejoin();
+					this.#scheduleRejoin(true);
 				} else {
 					// CHANNEL_ERROR / TIMED_OUT: realtime-js rejoins by itself with backoff.
 					this.#setStatus('interrupted');
@@ -240,13 +241,13 @@ export class InboxHub {
 			});
 	}
 
-	#scheduleRejoin(): void {
+	#scheduleRejoin(renew = false): void {
 		if (this.#rejoinTimer !== null || !this.#client) return;
 		const delay = REJOIN_DELAYS_MS[Math.min(this.#rejoinAttempts, REJOIN_DELAYS_MS.length - 1)];
 		this.#rejoinAttempts++;
 		this.#rejoinTimer = this.#options.setTimer(() => {
 			this.#rejoinTimer = null;
-			void this.#join();
+			void this.#join(renew);
 		}, delay);
 	}
 

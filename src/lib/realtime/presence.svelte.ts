@@ -45,8 +45,9 @@ function sync(channel: RealtimeChannel) {
 	for (const id of ids) online.add(id);
 }
 
-async function join(client: Client, viewerId: string, run: number) {
-	const token = await client.session.getAccessToken();
+/** `renew`: the server closed the last channel, perhaps for a token that only looked valid. */
+async function join(client: Client, viewerId: string, run: number, renew = false) {
+	const token = await client.session.getAccessToken({ force: renew });
 	if (run !== generation || !token) return;
 	await client.realtime.setAuth(token);
 	if (run !== generation) return;
@@ -69,7 +70,7 @@ async function join(client: Client, viewerId: string, run: number) {
 				void client.removeChannel(channel);
 				rejoinTimer = setTimeout(() => {
 					rejoinTimer = null;
-					void join(client, viewerId, run);
+					void join(client, viewerId, run, true);
 				}, REJOIN_DELAY_MS);
 			}
 		});

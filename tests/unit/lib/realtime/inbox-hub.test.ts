@@ -20,7 +20,10 @@ function fakeClient(token: string | null = 'jwt-1') {
 	const setAuth = vi.fn(async () => undefined);
 	const client = {
 		session: {
-			getAccessToken: async () => token,
+			getAccessToken: vi.fn(async (options?: { force?: boolean }) => {
+				void options;
+				return token;
+			}),
 			onSessionChange: (listener: NonNullable<typeof sessionListener>) => {
 				sessionListener = listener;
 				return () => {
@@ -61,6 +64,7 @@ function fakeClient(token: string | null = 'jwt-1') {
 		client: client as unknown as RealtimeAccess & SessionAccess,
 		channels,
 		setAuth,
+		session: client.session,
 		sessionEvent: (event: SessionEvent, token: string | null) => sessionListener?.(event, token),
 		hasSessionListener: () => sessionListener !== null
 	};
@@ -207,6 +211,11 @@ describe('InboxHub', () => {
 		await flush();
 		expect(fake.channels).toHaveLength(2);
 		expect(fake.setAuth).toHaveBeenCalledTimes(2);
+		// The closed channel's token may have only looked valid (a browser clock behind): renewed.
+		expect(fake.session.getAccessToken.mock.calls.map(([options]) => options)).toEqual([
+			{ force: false },
+			{ force: true }
+		]);
 		const late = vi.fn();
 		hub.on('message_created', late);
 		// Events of the closed channel no longer count; the new one delivers.
