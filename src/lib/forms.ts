@@ -1,6 +1,8 @@
-// Server-side form parsing shared by every action: FormData → zod → either typed data or the
-// French field errors and the values to show again (never passwords), for `fail(400, …)`.
-import type { z } from 'zod';
+// Form parsing shared by every action and by the browser's check before sending (form-check.ts):
+// FormData → zod/mini schema → either typed data or the French field errors and the values to
+// show again (never passwords), for `fail(400, …)`.
+import { safeParse } from 'zod/mini';
+import type * as z from 'zod/mini';
 
 export type FieldErrors = Record<string, string>;
 export type FormFailure = { values: Record<string, string>; errors: FieldErrors; message?: string };
@@ -16,7 +18,7 @@ export function formValues(form: FormData): Record<string, string> {
 }
 
 /** The first message of each invalid field, keyed by the field's name. */
-export function fieldErrors(error: z.ZodError): FieldErrors {
+export function fieldErrors(error: z.core.$ZodError): FieldErrors {
 	const errors: FieldErrors = {};
 	for (const issue of error.issues) {
 		const key = issue.path.length > 0 ? String(issue.path[0]) : '_form';
@@ -25,7 +27,7 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
 	return errors;
 }
 
-export function parseForm<S extends z.ZodType>(
+export function parseForm<S extends z.core.$ZodType>(
 	schema: S,
 	form: FormData
 ): { ok: true; data: z.output<S> } | ({ ok: false } & FormFailure) {
@@ -34,7 +36,7 @@ export function parseForm<S extends z.ZodType>(
 		const all = form.getAll(key);
 		input[key] = all.length > 1 ? all : all[0];
 	}
-	const result = schema.safeParse(input);
+	const result = safeParse(schema, input);
 	if (result.success) return { ok: true, data: result.data };
 	return { ok: false, values: formValues(form), errors: fieldErrors(result.error) };
 }

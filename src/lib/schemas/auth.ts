@@ -1,16 +1,19 @@
 // What the account forms accept: sign-up, sign-in, forgotten and new password.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { messages } from '#lib/i18n/index.ts';
 import { email, requiredText } from './fields.ts';
 
 const a = messages.auth.errors;
+const required = messages.common.errors.required;
 export const PASSWORD_MIN_LENGTH = 8;
 
 const password = z
-	.string({ error: messages.common.errors.required })
-	.min(1, { error: messages.common.errors.required })
-	.min(PASSWORD_MIN_LENGTH, { error: a.weakPassword })
-	.max(72, { error: a.weakPassword });
+	.string({ error: required })
+	.check(
+		z.minLength(1, { error: required }),
+		z.minLength(PASSWORD_MIN_LENGTH, { error: a.weakPassword }),
+		z.maxLength(72, { error: a.weakPassword })
+	);
 
 export const roles = ['member', 'company', 'coach'] as const;
 
@@ -24,16 +27,16 @@ export const signUpSchema = z.object({
 
 export const signInSchema = z.object({
 	email,
-	password: z
-		.string({ error: messages.common.errors.required })
-		.min(1, { error: messages.common.errors.required })
+	password: z.string({ error: required }).check(z.minLength(1, { error: required }))
 });
 
 export const forgotPasswordSchema = z.object({ email });
 
 export const resetPasswordSchema = z
-	.object({ password, confirm_password: z.string() })
-	.refine((value) => value.password === value.confirm_password, {
-		error: a.passwordsDiffer,
-		path: ['confirm_password']
-	});
+	.object({ password, confirm_password: z.string({ error: required }) })
+	.check(
+		z.refine((value) => value.password === value.confirm_password, {
+			error: a.passwordsDiffer,
+			path: ['confirm_password']
+		})
+	);

@@ -1,8 +1,8 @@
 // What a company's card may hold (the CHECK constraints of `companies`, in French) and how the
 // directory is searched, filtered and paged.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { interpolate, messages } from '#lib/i18n/index.ts';
-import { optionalEmail, optionalText, requiredText, uuid } from './fields.ts';
+import { optionalEmail, optionalText, optionalTrimmed, requiredText, uuid } from './fields.ts';
 import { isIsoDay, todayIso } from './days.ts';
 
 export { isIsoDay, todayIso };
@@ -14,30 +14,35 @@ const e = messages.common.errors;
 export const PHONE_PATTERN = /^\+?[0-9 ().-]{6,20}$/;
 /** companies_website_is_url: a scheme, a host with a dot, then anything without spaces. */
 export const WEBSITE_PATTERN = /^https?:\/\/[^\s/?#]+\.[^\s/?#]+([/?#]\S*)?$/i;
-const optionalDay = z
-	.string()
-	.trim()
-	.optional()
-	.transform((value) => (value ? value : null))
-	.refine((value) => value === null || isIsoDay(value), { error: e.invalidDate });
+const optionalDay = optionalTrimmed().check(
+	z.refine((value) => value === null || isIsoDay(value), { error: e.invalidDate })
+);
 
 export const companySchema = z.object({
 	name: requiredText(120),
 	description: optionalText(5000),
 	sector: optionalText(80),
-	website: optionalText(2048).refine((value) => value === null || WEBSITE_PATTERN.test(value), {
-		error: t.invalidWebsite
-	}),
-	email: optionalEmail.refine((value) => value === null || value.length <= 254, {
-		error: interpolate(e.tooLong, { max: 254 })
-	}),
-	phone: optionalText(20).refine((value) => value === null || PHONE_PATTERN.test(value), {
-		error: t.invalidPhone
-	}),
+	website: optionalText(2048).check(
+		z.refine((value) => value === null || WEBSITE_PATTERN.test(value), {
+			error: t.invalidWebsite
+		})
+	),
+	email: optionalEmail.check(
+		z.refine((value) => value === null || value.length <= 254, {
+			error: interpolate(e.tooLong, { max: 254 })
+		})
+	),
+	phone: optionalText(20).check(
+		z.refine((value) => value === null || PHONE_PATTERN.test(value), {
+			error: t.invalidPhone
+		})
+	),
 	city: optionalText(120),
-	founded_on: optionalDay.refine((value) => value === null || value <= todayIso(), {
-		error: t.foundedInFuture
-	})
+	founded_on: optionalDay.check(
+		z.refine((value) => value === null || value <= todayIso(), {
+			error: t.foundedInFuture
+		})
+	)
 });
 
 export type CompanyInput = z.output<typeof companySchema>;
@@ -46,14 +51,16 @@ export const COMPANIES_PAGE_SIZE = 9;
 
 /** The directory's query string; anything unreadable falls back to the defaults. */
 export const companyListQuery = z.object({
-	q: z.string().trim().max(100).catch(''),
-	sector: z.string().trim().max(80).catch(''),
-	mine: z
-		.string()
-		.optional()
-		.transform((value) => value === '1')
-		.catch(false),
-	page: z.coerce.number().int().min(1).max(10_000).catch(1)
+	q: z.catch(z.string().check(z.trim(), z.maxLength(100)), ''),
+	sector: z.catch(z.string().check(z.trim(), z.maxLength(80)), ''),
+	mine: z.catch(
+		z.pipe(
+			z.optional(z.string()),
+			z.transform((value: string | undefined) => value === '1')
+		),
+		false
+	),
+	page: z.catch(z.coerce.number().check(z.int(), z.gte(1), z.lte(10_000)), 1)
 });
 
 export type CompanyListQuery = z.output<typeof companyListQuery>;

@@ -1,6 +1,6 @@
 // What a contact may hold (the same limits as the table's CHECK constraints) and how the list is
 // searched, sorted and paged.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { messages } from '#lib/i18n/index.ts';
 import { contactSorts } from '#lib/contacts.ts';
 import { optionalEmail, optionalText, requiredText } from './fields.ts';
@@ -12,13 +12,18 @@ export const PHONE_PATTERN = /^\+?[0-9 ().-]{6,20}$/;
 
 export const contactSchema = z.object({
 	// first_name is `not null default ''`: an organisation has only a (last) name.
-	first_name: optionalText(80).transform((value) => value ?? ''),
-	last_name: requiredText(80),
-	email: optionalEmail.pipe(
-		z.string().max(254, { error: messages.common.errors.invalidEmail }).nullable()
+	first_name: z.pipe(
+		optionalText(80),
+		z.transform((value: string | null) => value ?? '')
 	),
-	phone: optionalText(20).pipe(
-		z.string().regex(PHONE_PATTERN, { error: t.errors.invalidPhone }).nullable()
+	last_name: requiredText(80),
+	email: z.pipe(
+		optionalEmail,
+		z.nullable(z.string().check(z.maxLength(254, { error: messages.common.errors.invalidEmail })))
+	),
+	phone: z.pipe(
+		optionalText(20),
+		z.nullable(z.string().check(z.regex(PHONE_PATTERN, { error: t.errors.invalidPhone })))
 	),
 	company_name: optionalText(120),
 	position: optionalText(120),
@@ -29,7 +34,7 @@ export type ContactInput = z.output<typeof contactSchema>;
 
 /** The list's query string; anything unreadable falls back to the defaults rather than failing. */
 export const contactListQuery = z.object({
-	q: z.string().trim().max(100).catch(''),
-	sort: z.enum(contactSorts).catch('name'),
-	page: z.coerce.number().int().min(1).max(10_000).catch(1)
+	q: z.catch(z.string().check(z.trim(), z.maxLength(100)), ''),
+	sort: z.catch(z.enum(contactSorts), 'name'),
+	page: z.catch(z.coerce.number().check(z.int(), z.gte(1), z.lte(10_000)), 1)
 });

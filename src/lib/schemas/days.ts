@@ -1,5 +1,5 @@
-// Calendar days as <input type="date"> sends them (YYYY-MM-DD), without zod so pages can use them
-// without loading the form schemas.
+// Calendar days as <input type="date"> sends them (YYYY-MM-DD): plain functions shared by the
+// schemas (refinements) and the pages (a date input's `max`).
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Today as the database's `current_date` sees it (UTC). */

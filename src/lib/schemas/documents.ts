@@ -1,5 +1,5 @@
 // What the documents forms accept: renaming, and the id of the document an action is about.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { requiredText, uuid } from './fields.ts';
 
 export const renameDocumentSchema = z.object({ id: uuid, name: requiredText(255) });

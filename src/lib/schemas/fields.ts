@@ -1,52 +1,63 @@
 // Field rules shared by the zod schemas, with the app's French messages: one definition of
-// what a name, an e-mail or a URL must be, used on both client and server.
-import { z } from 'zod';
+// what a name, an e-mail or a URL must be, used on both client and server. zod/mini (functions
+// instead of methods) so the browser only ships the checks a form uses.
+import * as z from 'zod/mini';
 import { interpolate, messages } from '#lib/i18n/index.ts';
 
 const e = messages.common.errors;
 
+/**
+ * Records a refusal from inside a `z.transform` and returns `z.NEVER`: zod/mini hands transforms
+ * the parse payload, without classic zod's `addIssue`. Like there, the issue stops the parse.
+ */
+export function refuse(context: z.core.ParsePayload, message: string, path?: PropertyKey[]): never {
+	context.issues.push({ code: 'custom', message, input: context.value, path });
+	return z.NEVER;
+}
+
+/** What an empty text field means for an optional column: nothing (null). */
+const emptyToNull = <T>(value: T | undefined): T | null => (value ? value : null);
+
+/** A trimmed text field the form leaves out or sends empty: null; otherwise the trimmed text. */
+export const optionalTrimmed = (...checks: z.core.$ZodCheck<string>[]) =>
+	z.pipe(
+		z.optional(z.string().check(z.trim(), ...checks)),
+		z.transform((value: string | undefined) => emptyToNull(value))
+	);
+
 export const requiredText = (max: number) =>
 	z
 		.string({ error: e.required })
-		.trim()
-		.min(1, { error: e.required })
-		.max(max, { error: interpolate(e.tooLong, { max }) });
+		.check(
+			z.trim(),
+			z.minLength(1, { error: e.required }),
+			z.maxLength(max, { error: interpolate(e.tooLong, { max }) })
+		);
 
 export const optionalText = (max: number) =>
+	optionalTrimmed(z.maxLength(max, { error: interpolate(e.tooLong, { max }) }));
+
+export const email = z.pipe(
 	z
-		.string()
-		.trim()
-		.max(max, { error: interpolate(e.tooLong, { max }) })
-		.optional()
-		.transform((value) => (value ? value : null));
+		.string({ error: e.required })
+		.check(z.trim(), z.toLowerCase(), z.minLength(1, { error: e.required })),
+	z
+		.email({ error: e.invalidEmail })
+		.check(z.maxLength(254, { error: interpolate(e.tooLong, { max: 254 }) }))
+);
 
-export const email = z
-	.string({ error: e.required })
-	.trim()
-	.toLowerCase()
-	.min(1, { error: e.required })
-	.pipe(
-		z.email({ error: e.invalidEmail }).max(254, { error: interpolate(e.tooLong, { max: 254 }) })
-	);
+export const optionalEmail = z.pipe(
+	optionalTrimmed(z.toLowerCase()),
+	z.nullable(z.email({ error: e.invalidEmail }))
+);
 
-export const optionalEmail = z
-	.string()
-	.trim()
-	.toLowerCase()
-	.optional()
-	.transform((value) => (value ? value : null))
-	.pipe(z.email({ error: e.invalidEmail }).nullable());
-
-export const optionalUrl = z
-	.string()
-	.trim()
-	.optional()
-	.transform((value) => (value ? value : null))
-	.pipe(
+export const optionalUrl = z.pipe(
+	optionalTrimmed(),
+	z.nullable(
 		z
 			.url({ protocol: /^https?$/, error: e.invalidUrl })
-			.max(2048, { error: interpolate(e.tooLong, { max: 2048 }) })
-			.nullable()
-	);
+			.check(z.maxLength(2048, { error: interpolate(e.tooLong, { max: 2048 }) }))
+	)
+);
 
 export const uuid = z.uuid({ error: e.invalidInput });

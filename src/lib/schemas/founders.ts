@@ -1,5 +1,5 @@
 // What a founder's card may hold: the CHECK constraints of `founders`, with French messages.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { interpolate, messages } from '#lib/i18n/index.ts';
 import { optionalEmail, optionalText, requiredText } from './fields.ts';
 
@@ -13,12 +13,15 @@ export const founderSchema = z.object({
 	last_name: requiredText(80),
 	position: optionalText(120),
 	bio: optionalText(2000),
-	email: optionalEmail.refine((value) => value === null || value.length <= 254, {
-		error: interpolate(messages.common.errors.tooLong, { max: 254 })
-	}),
-	linkedin_url: optionalText(2048).refine(
-		(value) => value === null || LINKEDIN_PATTERN.test(value),
-		{ error: t.invalidLinkedin }
+	email: optionalEmail.check(
+		z.refine((value) => value === null || value.length <= 254, {
+			error: interpolate(messages.common.errors.tooLong, { max: 254 })
+		})
+	),
+	linkedin_url: optionalText(2048).check(
+		z.refine((value) => value === null || LINKEDIN_PATTERN.test(value), {
+			error: t.invalidLinkedin
+		})
 	)
 });
 

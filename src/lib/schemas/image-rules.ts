@@ -1,6 +1,6 @@
-// The picture rules of the public buckets (avatars, event images) without zod, so the browser can
-// check a chosen file at once without loading the form schemas: an allowed type and a size
-// under the bucket's limit (the same limits as the buckets in supabase/).
+// The picture rules of the public buckets (avatars, event images) as plain functions, shared by
+// the schemas (images.ts) and ImageField, which checks a chosen file at once: an allowed type and
+// a size under the bucket's limit (the same limits as the buckets in supabase/).
 import { messages } from '#lib/i18n/index.ts';
 
 export type ImageRule = {

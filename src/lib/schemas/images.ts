@@ -1,6 +1,7 @@
 // Form fields holding a picture people upload (avatars, event images), for the actions' zod
 // schemas; the rule itself (type, size) is image-rules.ts, which the browser checks at once.
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { refuse } from './fields.ts';
 import { imageProblem, isEmptyFile } from './image-rules.ts';
 import type { ImageRule } from './image-rules.ts';
 
@@ -9,25 +10,18 @@ export type { ImageRule };
 
 /** A form field holding an optional picture: null when none was chosen, the File otherwise. */
 export function optionalImage(rule: ImageRule) {
-	return z
-		.unknown()
-		.optional()
-		.transform((value, context): File | null => {
+	return z.pipe(
+		z.optional(z.unknown()),
+		z.transform((value: unknown, context): File | null => {
 			if (isEmptyFile(value)) return null;
-			if (!(value instanceof File)) {
-				context.addIssue({ code: 'custom', message: rule.messages.badType });
-				return z.NEVER;
-			}
+			if (!(value instanceof File)) return refuse(context, rule.messages.badType);
 			const problem = imageProblem(value, rule);
-			if (problem) {
-				context.addIssue({ code: 'custom', message: problem });
-				return z.NEVER;
-			}
-			return value;
-		});
+			return problem ? refuse(context, problem) : value;
+		})
+	);
 }
 
 /** Same, when a picture is required. */
 export function requiredImage(rule: ImageRule, required: string) {
-	return optionalImage(rule).pipe(z.instanceof(File, { error: required }));
+	return z.pipe(optionalImage(rule), z.instanceof(File, { error: required }));
 }

@@ -1,5 +1,5 @@
 // What the notifications actions accept: one notification to mark seen.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { messages } from '#lib/i18n/index.ts';
 
 export const notificationRef = z.object({

@@ -1,6 +1,6 @@
 // What a member may change on their own profile (never their role: the database refuses it too),
 // their avatar's rule (bucket `avatars`), and the account's e-mail and password changes.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { messages } from '#lib/i18n/index.ts';
 import { email, optionalText, requiredText } from './fields.ts';
 import { AVATAR_MAX_BYTES, AVATAR_TYPES, avatarRule } from './image-rules.ts';

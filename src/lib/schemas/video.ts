@@ -1,5 +1,5 @@
 // What the video endpoints and actions accept: a reference to one video session.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { messages } from '#lib/i18n/index.ts';
 
 export const videoSessionRef = z.object({
