@@ -1,6 +1,8 @@
 // Field rules shared by the zod schemas, with the app's French messages: one definition of
-// what a name, an e-mail or a URL must be, used on both client and server. zod/mini (functions
-// instead of methods) so the browser only ships the checks a form uses.
+// what a name, a text or an e-mail must be, used on both client and server. zod/mini (functions
+// instead of methods) so the browser ships only the checks the forms use, not all of zod. A
+// module-level schema built with `.check()` stays in the bundle even when nothing uses it (a
+// method call may have effects, for the bundler): keep no unused schema in these modules.
 import * as z from 'zod/mini';
 import { interpolate, messages } from '#lib/i18n/index.ts';
 
@@ -49,15 +51,6 @@ export const email = z.pipe(
 export const optionalEmail = z.pipe(
 	optionalTrimmed(z.toLowerCase()),
 	z.nullable(z.email({ error: e.invalidEmail }))
-);
-
-export const optionalUrl = z.pipe(
-	optionalTrimmed(),
-	z.nullable(
-		z
-			.url({ protocol: /^https?$/, error: e.invalidUrl })
-			.check(z.maxLength(2048, { error: interpolate(e.tooLong, { max: 2048 }) }))
-	)
 );
 
 export const uuid = z.uuid({ error: e.invalidInput });
