@@ -13,7 +13,8 @@ process.env.E2E_DB_URL = `postgresql://postgres:postgres@127.0.0.1:${DB_PORT}/po
 process.env.E2E_MAIL_URL = `http://127.0.0.1:${MAIL_PORT}`;
 
 const debianChromium = '/usr/bin/chromium';
-const executablePath = process.env.CHROMIUM_PATH ?? (existsSync(debianChromium) ? debianChromium : undefined);
+const executablePath =
+	process.env.CHROMIUM_PATH ?? (existsSync(debianChromium) ? debianChromium : undefined);
 
 export default defineConfig({
 	testDir: 'tests/e2e',

@@ -11,25 +11,35 @@ async function main() {
 	let stack: RunningStack | null = null;
 	const env = { ...process.env };
 	if (env.PUBLIC_SUPABASE_URL) {
-		console.error(`Using the Supabase project at ${env.PUBLIC_SUPABASE_URL} (PUBLIC_SUPABASE_URL is set).`);
+		console.error(
+			`Using the Supabase project at ${env.PUBLIC_SUPABASE_URL} (PUBLIC_SUPABASE_URL is set).`
+		);
 	} else {
 		stack = await startStack({
 			workdir: DEFAULT_WORKDIR,
 			dataDir: DEFAULT_DATA_DIR,
 			log: (line) => console.error(line)
 		});
-		console.error(`\nLocal stack started.\n${statusLines(stack).map((l) => `  ${l}`).join('\n')}\n`);
+		console.error(
+			`\nLocal stack started.\n${statusLines(stack)
+				.map((l) => `  ${l}`)
+				.join('\n')}\n`
+		);
 		env.PUBLIC_SUPABASE_URL = stack.apiUrl;
 		env.PUBLIC_SUPABASE_PUBLISHABLE_KEY = stack.keys.publishable;
 		env.SUPABASE_SECRET_KEY = stack.keys.secret;
 		if (stack.mailUrl) env.PUBLIC_MAIL_CATCHER_URL ??= stack.mailUrl;
 	}
 
-	const vite = spawn(join(REPO_ROOT, 'node_modules', '.bin', 'vite'), ['dev', ...process.argv.slice(2)], {
-		cwd: REPO_ROOT,
-		env,
-		stdio: 'inherit'
-	});
+	const vite = spawn(
+		join(REPO_ROOT, 'node_modules', '.bin', 'vite'),
+		['dev', ...process.argv.slice(2)],
+		{
+			cwd: REPO_ROOT,
+			env,
+			stdio: 'inherit'
+		}
+	);
 
 	let stopping = false;
 	const stop = async (code: number) => {

@@ -28,8 +28,12 @@ for (let i = 0; i < RUNS; i++) {
 	}
 }
 
-printTable(`Local stack start to ready (${RUNS} runs each, ms)`, ['start', 'median', 'min', 'max'], [
-	['cold (new data folder)', median(cold), Math.min(...cold), Math.max(...cold)],
-	['warm (existing data)', median(warm), Math.min(...warm), Math.max(...warm)],
-	['ratio cold / warm', median(cold) / median(warm), '', '']
-]);
+printTable(
+	`Local stack start to ready (${RUNS} runs each, ms)`,
+	['start', 'median', 'min', 'max'],
+	[
+		['cold (new data folder)', median(cold), Math.min(...cold), Math.max(...cold)],
+		['warm (existing data)', median(warm), Math.min(...warm), Math.max(...warm)],
+		['ratio cold / warm', median(cold) / median(warm), '', '']
+	]
+);

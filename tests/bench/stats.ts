@@ -21,14 +21,22 @@ export function summary(samples: number[]) {
 }
 
 export function printTable(title: string, header: string[], rows: (string | number)[][]) {
-	const cells = [header, ...rows.map((row) => row.map((cell) => (typeof cell === 'number' ? format(cell) : cell)))];
+	const cells = [
+		header,
+		...rows.map((row) => row.map((cell) => (typeof cell === 'number' ? format(cell) : cell)))
+	];
 	const widths = header.map((_, i) => Math.max(...cells.map((row) => String(row[i]).length)));
-	const line = (row: (string | number)[]) => row.map((cell, i) => String(cell).padEnd(widths[i])).join('  ');
+	const line = (row: (string | number)[]) =>
+		row.map((cell, i) => String(cell).padEnd(widths[i])).join('  ');
 	console.log(`\n${title}\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
 	for (const row of cells.slice(1)) console.log(line(row));
 }
 
 function format(value: number): string {
 	if (!Number.isFinite(value)) return String(value);
-	return Math.abs(value) >= 100 ? value.toFixed(0) : Math.abs(value) >= 10 ? value.toFixed(1) : value.toFixed(2);
+	return Math.abs(value) >= 100
+		? value.toFixed(0)
+		: Math.abs(value) >= 10
+			? value.toFixed(1)
+			: value.toFixed(2);
 }

@@ -10,6 +10,9 @@ export async function expectAccessible(page: Page, options: { exclude?: string[]
 	const { violations } = await builder.analyze();
 	const serious = violations
 		.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-		.map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+		.map(
+			(violation) =>
+				`${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`
+		);
 	expect(serious, `accessibility violations on ${page.url()}`).toEqual([]);
 }

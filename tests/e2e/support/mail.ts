@@ -18,8 +18,12 @@ export async function latestEmail(address: string, options: { after?: Date } = {
 				const response = await fetch(
 					`${mailUrl()}/api/v1/search?query=${encodeURIComponent(`to:${address}`)}&limit=1`
 				);
-				const body = (await response.json()) as { messages: (MessageSummary & { Created: string })[] };
-				found = body.messages.find((message) => !options.after || new Date(message.Created) >= options.after);
+				const body = (await response.json()) as {
+					messages: (MessageSummary & { Created: string })[];
+				};
+				found = body.messages.find(
+					(message) => !options.after || new Date(message.Created) >= options.after
+				);
 				return found !== undefined;
 			},
 			{ timeout: 15_000, message: `no e-mail arrived for ${address}` }
@@ -30,8 +34,13 @@ export async function latestEmail(address: string, options: { after?: Date } = {
 }
 
 /** The first link of an e-mail that matches `pattern`. */
-export function linkIn(email: { Text: string; HTML: string }, pattern: RegExp = /https?:\/\/\S+/): string {
-	const links = [...`${email.HTML} ${email.Text}`.matchAll(/https?:\/\/[^\s"'<>)]+/g)].map((m) => m[0].replaceAll('&amp;', '&'));
+export function linkIn(
+	email: { Text: string; HTML: string },
+	pattern: RegExp = /https?:\/\/\S+/
+): string {
+	const links = [...`${email.HTML} ${email.Text}`.matchAll(/https?:\/\/[^\s"'<>)]+/g)].map((m) =>
+		m[0].replaceAll('&amp;', '&')
+	);
 	const link = links.find((candidate) => pattern.test(candidate));
 	if (!link) throw new Error(`no link matching ${pattern} in e-mail:\n${email.Text}`);
 	return link;

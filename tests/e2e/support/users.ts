@@ -36,13 +36,26 @@ export async function createUser(options: {
 		user_metadata: { first_name: firstName, last_name: lastName, role: options.role }
 	});
 	if (error) throw error;
-	return { id: data.user.id, email, password: PASSWORD, firstName, lastName, name: `${firstName} ${lastName}` };
+	return {
+		id: data.user.id,
+		email,
+		password: PASSWORD,
+		firstName,
+		lastName,
+		name: `${firstName} ${lastName}`
+	};
 }
 
-export async function signIn(page: Page, user: { email: string; password: string }, redirectTo?: string) {
+export async function signIn(
+	page: Page,
+	user: { email: string; password: string },
+	redirectTo?: string
+) {
 	await page.goto(redirectTo ? `/login?redirectTo=${encodeURIComponent(redirectTo)}` : '/login');
 	await page.getByLabel('Adresse e-mail').fill(user.email);
 	await page.getByLabel('Mot de passe', { exact: true }).fill(user.password);
 	await page.getByRole('button', { name: 'Se connecter' }).click();
-	await expect(page).toHaveURL(redirectTo ? new RegExp(redirectTo.replace(/[?]/g, '\\?')) : /\/dashboard/);
+	await expect(page).toHaveURL(
+		redirectTo ? new RegExp(redirectTo.replace(/[?]/g, '\\?')) : /\/dashboard/
+	);
 }

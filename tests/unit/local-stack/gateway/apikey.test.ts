@@ -10,7 +10,10 @@ describe('the gateway key check', () => {
 		expect(checkApiKey({}, url(), keys, false)).toEqual({
 			ok: false,
 			status: 401,
-			body: { message: 'No API key found in request', hint: 'No `apikey` request header or url param was found.' }
+			body: {
+				message: 'No API key found in request',
+				hint: 'No `apikey` request header or url param was found.'
+			}
 		});
 	});
 
@@ -20,14 +23,32 @@ describe('the gateway key check', () => {
 	});
 
 	it('maps the secret and publishable keys to the service_role and anon JWTs', () => {
-		const secret = checkApiKey({ apikey: keys.secret, authorization: `Bearer ${keys.secret}` }, url(), keys, false);
-		expect(secret).toMatchObject({ ok: true, kind: 'secret', headers: { authorization: `Bearer ${keys.serviceRole}` } });
+		const secret = checkApiKey(
+			{ apikey: keys.secret, authorization: `Bearer ${keys.secret}` },
+			url(),
+			keys,
+			false
+		);
+		expect(secret).toMatchObject({
+			ok: true,
+			kind: 'secret',
+			headers: { authorization: `Bearer ${keys.serviceRole}` }
+		});
 		const publishable = checkApiKey({}, url(`?apikey=${keys.publishable}`), keys, false);
-		expect(publishable).toMatchObject({ ok: true, kind: 'publishable', headers: { authorization: `Bearer ${keys.anon}` } });
+		expect(publishable).toMatchObject({
+			ok: true,
+			kind: 'publishable',
+			headers: { authorization: `Bearer ${keys.anon}` }
+		});
 	});
 
 	it("leaves a user's own bearer token untouched", () => {
-		const result = checkApiKey({ apikey: keys.publishable, authorization: 'Bearer user.jwt.token' }, url(), keys, false);
+		const result = checkApiKey(
+			{ apikey: keys.publishable, authorization: 'Bearer user.jwt.token' },
+			url(),
+			keys,
+			false
+		);
 		expect(result).toMatchObject({ ok: true, headers: { authorization: 'Bearer user.jwt.token' } });
 	});
 

@@ -32,27 +32,35 @@ describe('JWT signing and verification', () => {
 	});
 
 	it('refuses a token signed with another secret', () => {
-		expect(() => verifyJwt(signHs256({ sub: 'a' }, 'another-secret-of-enough-length'), keys)).toThrow(
-			expect.objectContaining({ reason: JwtFailure.badSignature })
-		);
+		expect(() =>
+			verifyJwt(signHs256({ sub: 'a' }, 'another-secret-of-enough-length'), keys)
+		).toThrow(expect.objectContaining({ reason: JwtFailure.badSignature }));
 	});
 
 	it('refuses alg none and unknown algorithms', () => {
 		const none = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from('{"role":"service_role"}').toString('base64url')}.`;
-		expect(() => verifyJwt(none, keys)).toThrow(expect.objectContaining({ reason: JwtFailure.unsupportedAlgorithm }));
+		expect(() => verifyJwt(none, keys)).toThrow(
+			expect.objectContaining({ reason: JwtFailure.unsupportedAlgorithm })
+		);
 	});
 
 	it('refuses ES256 tokens from another key or with a tampered payload', () => {
 		const other = signEs256({ sub: 'x' }, generateEs256Key('kid-1'));
-		expect(() => verifyJwt(other, keys)).toThrow(expect.objectContaining({ reason: JwtFailure.badSignature }));
+		expect(() => verifyJwt(other, keys)).toThrow(
+			expect.objectContaining({ reason: JwtFailure.badSignature })
+		);
 		const [head, , sig] = signEs256({ role: 'authenticated' }, keys.es256).split('.');
 		const forged = `${head}.${Buffer.from('{"role":"service_role"}').toString('base64url')}.${sig}`;
-		expect(() => verifyJwt(forged, keys)).toThrow(expect.objectContaining({ reason: JwtFailure.badSignature }));
+		expect(() => verifyJwt(forged, keys)).toThrow(
+			expect.objectContaining({ reason: JwtFailure.badSignature })
+		);
 	});
 
 	it('reports malformed tokens', () => {
 		expect(() => decodeJwt('a.b')).toThrow('Expected 3 parts in JWT; got 2');
-		expect(() => decodeJwt('###.###.###')).toThrow(expect.objectContaining({ reason: JwtFailure.malformed }));
+		expect(() => decodeJwt('###.###.###')).toThrow(
+			expect.objectContaining({ reason: JwtFailure.malformed })
+		);
 	});
 
 	it('publishes only the public half of the ES256 key', () => {
