@@ -44,7 +44,7 @@ export const contacts = {
 		noCoordinates: 'Aucune coordonnée enregistrée.',
 		addedOn: 'Ajouté le {date}'
 	},
-	submit: { create: 'Ajouter le contact', update: 'Enregistrer', saving: 'Enregistrement…' },
+	submit: { create: 'Ajouter le contact', update: 'Enregistrer' },
 	created: 'Contact ajouté.',
 	saved: 'Contact mis à jour.',
 	deleted: 'Contact supprimé.',

@@ -72,7 +72,7 @@ export const plans = {
 		description: 'Description',
 		timeRange: '{date}, de {start} à {end}'
 	},
-	submit: { create: 'Planifier', update: 'Enregistrer', saving: 'Enregistrement…' },
+	submit: { create: 'Planifier', update: 'Enregistrer' },
 	created: 'Élément planifié.',
 	saved: 'Élément mis à jour.',
 	deleted: 'Élément supprimé.',
