@@ -157,8 +157,9 @@ export class MailStore implements MailSink {
 				// A file cut short by a crash holds nothing to show.
 			}
 		}
+		// Go trims trailing zeros of the fraction, so the strings do not sort as times do.
 		this.messages = loaded.sort(
-			(a, b) => b.Created.localeCompare(a.Created) || (b.Seq ?? 0) - (a.Seq ?? 0)
+			(a, b) => Date.parse(b.Created) - Date.parse(a.Created) || (b.Seq ?? 0) - (a.Seq ?? 0)
 		);
 		this.seq = Math.max(0, ...loaded.map((message) => message.Seq ?? 0));
 	}

@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fullMessage, goTime, MailStore, summary } from '../../../../local-stack/mail/store.ts';
 
 const mail = (to: string, subject: string, html = '<p>Bonjour</p>') => ({
@@ -28,6 +28,25 @@ describe('the mail store', () => {
 		const again = new MailStore(first.dir);
 		again.init();
 		expect(again.list().map((message) => message.Subject)).toEqual(['Deux', 'Un']);
+	});
+
+	it('orders by time after a restart although Go trims the zeros of the milliseconds', async () => {
+		vi.useFakeTimers();
+		try {
+			const first = store();
+			vi.setSystemTime(new Date('2026-01-01T10:00:00.100Z'));
+			await first.deliver(mail('a@example.com', 'Plus ancien'));
+			vi.setSystemTime(new Date('2026-01-01T10:00:00.125Z'));
+			await first.deliver(mail('b@example.com', 'Plus récent'));
+			const again = new MailStore(first.dir);
+			again.init();
+			expect(again.list().map((message) => message.Created)).toEqual([
+				'2026-01-01T10:00:00.125Z',
+				'2026-01-01T10:00:00.1Z'
+			]);
+		} finally {
+			vi.useRealTimers();
+		}
 	});
 
 	it('lists newest first with paging, and gives Mailpit summary and message shapes', async () => {
